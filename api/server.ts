@@ -1,0 +1,44 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import type { Config } from '../shared/config';
+import { createDb } from '../shared/db';
+import { assertMysqlReachable, assertRedisReachable } from '../shared/dependencies';
+import { createLogger, type Logger } from '../shared/logger';
+import { createRedis } from '../shared/redis';
+import { createApp } from './app';
+import type { ApiContext } from './context';
+
+export interface RunningApi {
+  ctx: ApiContext;
+  server: Server;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Connects, checks the dependencies and listens; stop() stops accepting, lets in-flight requests finish, closes clients. */
+export async function startApi(config: Config, logger: Logger = createLogger(config, 'api')): Promise<RunningApi> {
+  const db = createDb(config);
+  const redis = createRedis(config);
+  try {
+    await assertMysqlReachable(db, config.databaseUrl);
+    await assertRedisReachable(redis, config.redisUrl);
+  } catch (error) {
+    await db.destroy();
+    redis.disconnect();
+    throw error;
+  }
+  const ctx: ApiContext = { config, db, redis, logger };
+  const app = createApp(ctx);
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const { port } = server.address() as AddressInfo;
+  logger.info({ port }, 'api listening');
+
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await db.destroy();
+    await redis.quit();
+  };
+  return { ctx, server, url: `http://127.0.0.1:${port}`, stop };
+}

@@ -1,0 +1,82 @@
+import Joi from 'joi';
+
+/**
+ * The only place that reads process.env. Every process validates its configuration first thing
+ * and receives this typed object; nothing else looks at the environment.
+ */
+export interface Config {
+  nodeEnv: 'development' | 'test' | 'production';
+  port: number;
+  databaseUrl: string;
+  redisUrl: string;
+  /** Prefix of every Redis key the service owns (app data and BullMQ), so tests never touch a developer's data. */
+  redisPrefix: string;
+  jwtSecret: string;
+  jwtExpiresInSeconds: number;
+  smtpUrl: string | undefined;
+  mailFrom: string;
+  paymentFailureRate: number;
+  workerProcesses: number;
+  queuePartitions: number;
+  orderTtlSeconds: number;
+  maxOrderQuantity: number;
+  logLevel: string;
+  /** Largest JSON body accepted, e.g. "16kb". */
+  bodyLimit: string;
+}
+
+const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
+
+const schema = Joi.object({
+  NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
+  PORT: Joi.number().integer().min(0).max(65535).default(8080),
+  DATABASE_URL: Joi.string()
+    .uri({ scheme: ['mysql'] })
+    .default('mysql://root@127.0.0.1:3306/reservation_purchase'),
+  REDIS_URL: Joi.string().uri({ scheme: ['redis', 'rediss'] }).default('redis://127.0.0.1:6379'),
+  REDIS_PREFIX: Joi.string().pattern(/^[A-Za-z0-9:_-]+$/).default('rp:'),
+  JWT_SECRET: Joi.string()
+    .min(16)
+    .when('NODE_ENV', {
+      is: 'production',
+      then: Joi.required(),
+      otherwise: Joi.optional().default(DEVELOPMENT_JWT_SECRET),
+    }),
+  JWT_EXPIRES_IN_SECONDS: Joi.number().integer().min(60).default(3600),
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).optional(),
+  MAIL_FROM: Joi.string().default('reservation-purchase <no-reply@reservation-purchase.local>'),
+  PAYMENT_FAILURE_RATE: Joi.number().min(0).max(1).default(0.2),
+  WORKER_PROCESSES: Joi.number().integer().min(0).max(64).default(2),
+  QUEUE_PARTITIONS: Joi.number().integer().min(1).max(1024).default(16),
+  ORDER_TTL: Joi.number().integer().min(1).default(600),
+  MAX_ORDER_QUANTITY: Joi.number().integer().min(1).default(10),
+  LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
+  BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
+}).unknown(true);
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const { value, error } = schema.validate(env, { abortEarly: false, convert: true });
+  if (error) {
+    throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
+  }
+  return {
+    nodeEnv: value.NODE_ENV,
+    port: value.PORT,
+    databaseUrl: value.DATABASE_URL,
+    redisUrl: value.REDIS_URL,
+    redisPrefix: value.REDIS_PREFIX,
+    jwtSecret: value.JWT_SECRET,
+    jwtExpiresInSeconds: value.JWT_EXPIRES_IN_SECONDS,
+    smtpUrl: value.SMTP_URL,
+    mailFrom: value.MAIL_FROM,
+    paymentFailureRate: value.PAYMENT_FAILURE_RATE,
+    workerProcesses: value.WORKER_PROCESSES,
+    queuePartitions: value.QUEUE_PARTITIONS,
+    orderTtlSeconds: value.ORDER_TTL,
+    maxOrderQuantity: value.MAX_ORDER_QUANTITY,
+    logLevel: value.LOG_LEVEL,
+    bodyLimit: value.BODY_LIMIT,
+  };
+}

@@ -1,0 +1,58 @@
+import { fork, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { loadConfig } from './shared/config';
+import { exitOnStartupFailure, stopOnSignals } from './shared/lifecycle';
+import { createLogger, type Logger } from './shared/logger';
+import { prepareDatabase } from './shared/migrate';
+
+/**
+ * `npm start`: migrate, then run one API process and WORKER_PROCESSES worker processes.
+ * A child that dies unexpectedly is restarted (a killed worker's orders resume on restart);
+ * SIGINT/SIGTERM is passed to every child and we exit when all have stopped cleanly.
+ */
+const RESTART_DELAY_MS = 1000;
+
+interface Supervised {
+  name: string;
+  script: string;
+  child?: ChildProcess;
+}
+
+function supervise(entry: Supervised, logger: Logger, isStopping: () => boolean): void {
+  const child = fork(path.join(__dirname, entry.script), { stdio: 'inherit' });
+  entry.child = child;
+  child.on('exit', (code, signal) => {
+    if (isStopping()) return;
+    logger.error({ process: entry.name, code, signal }, 'child exited unexpectedly; restarting');
+    setTimeout(() => supervise(entry, logger, isStopping), RESTART_DELAY_MS);
+  });
+}
+
+function stopChild(entry: Supervised): Promise<void> {
+  const child = entry.child;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const logger = createLogger(config, 'supervisor');
+  const applied = await prepareDatabase(config);
+  logger.info({ applied }, 'database ready');
+
+  const children: Supervised[] = [
+    { name: 'api', script: 'api/main.js' },
+    ...Array.from({ length: config.workerProcesses }, (_, i) => ({ name: `worker-${i + 1}`, script: 'worker/main.js' })),
+  ];
+  let stopping = false;
+  for (const entry of children) supervise(entry, logger, () => stopping);
+  stopOnSignals(logger, async () => {
+    stopping = true;
+    await Promise.all(children.map(stopChild));
+  });
+}
+
+main().catch(exitOnStartupFailure('reservation-purchase'));

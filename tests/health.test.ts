@@ -1,0 +1,54 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import type { RunningApi } from '../api/server';
+import { startTestApi } from './support/api';
+import { testConfig } from './support/test-env';
+import { startApi } from '../api/server';
+
+describe('Health and errors', () => {
+  let api: RunningApi;
+  before(async () => {
+    api = await startTestApi();
+  });
+  after(async () => api.stop());
+
+  it('When the process is up, /health answers OK in the envelope', async () => {
+    const res = await request(api.url).get('/health').expect(200);
+    expect(res.body).to.include({ status: 'OK' });
+  });
+
+  it('When MySQL and Redis are reachable, /ready says so', async () => {
+    const res = await request(api.url).get('/ready').expect(200);
+    expect(res.body.data).to.deep.equal({ mysql: 'up', redis: 'up' });
+  });
+
+  it('When a route does not exist, the answer is 404 ROUTE_NOT_FOUND in the envelope', async () => {
+    const res = await request(api.url).get('/api/v1/nowhere').expect(404);
+    expect(res.body).to.include({ status: 'NOT_FOUND', code: 'ROUTE_NOT_FOUND' });
+  });
+
+  it('When the body is not JSON, the answer is 400 MALFORMED_JSON without a stack trace', async () => {
+    const res = await request(api.url)
+      .post('/api/v1/users/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
+    expect(res.body).to.include({ status: 'BAD_REQUEST', code: 'MALFORMED_JSON' });
+    expect(JSON.stringify(res.body)).not.to.match(/at .*\.(ts|js):\d+/);
+  });
+
+  it('When the body is larger than the limit, the answer is 413', async () => {
+    const res = await request(api.url)
+      .post('/api/v1/users/login')
+      .send({ email: 'a@b.c', password: 'x'.repeat(64 * 1024) })
+      .expect(413);
+    expect(res.body).to.include({ status: 'PAYLOAD_TOO_LARGE' });
+  });
+
+  it('When MySQL is not reachable at start, the API refuses to start with a message that says what to do', async () => {
+    const config = testConfig({ DATABASE_URL: 'mysql://root@127.0.0.1:1/reservation_purchase_test' });
+    let message = '';
+    await startApi(config).catch((error: Error) => (message = error.message));
+    expect(message).to.match(/^MySQL not reachable at 127\.0\.0\.1:1: start it or set DATABASE_URL/);
+  });
+});
