@@ -15,7 +15,8 @@ export async function up(knex: Knex): Promise<void> {
     t.bigInteger('unit_price').unsigned().notNullable();
     t.bigInteger('amount').unsigned().notNullable();
     t.enu('status', ORDER_STATUSES).notNullable();
-    t.bigInteger('arrival_seq').unsigned().notNullable();
+    // Place in the item's payment line, given when payment is requested; null while INITIATED.
+    t.bigInteger('arrival_seq').unsigned().nullable();
     t.datetime('created_at', { precision: 3 }).notNullable();
     t.datetime('updated_at', { precision: 3 }).notNullable().defaultTo(knex.raw('CURRENT_TIMESTAMP(3)'));
     t.unique(['item_id', 'arrival_seq'], { indexName: 'orders_item_arrival_uq' });

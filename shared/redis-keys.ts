@@ -10,4 +10,24 @@ export const redisKeys = {
   tokensNotBefore: (userNum: number) => `auth:not-before:${userNum}`,
   /** Hash: see shared/items/sale-state.ts. */
   itemSaleState: (itemNum: number) => `item:${itemNum}:sale`,
+  /** List: the item's line of order entries, FIFO (shared/orders/item-line.ts). */
+  itemLine: (itemNum: number) => `item:${itemNum}:line`,
+  /** Set of itemNums whose line is not empty. */
+  itemsWithBacklog: () => 'items:backlog',
+  /** Hash: the order mirror, what pollers read while the order is under way. */
+  orderMirror: (orderNum: number) => `order:${orderNum}`,
+  /** Counter giving order numbers (MySQL orders.id) without a MySQL round trip. */
+  orderSequence: () => 'seq:order',
+  /** Sorted set of INITIATED orders by creation time (ms), for the ORDER_TTL sweep. */
+  initiatedOrders: () => 'orders:initiated',
+  /** String `orderNum|fingerprint`: an order submission's Idempotency-Key. */
+  orderIdempotency: (buyerNum: number, key: string) => `idempotency:order:${buyerNum}:${key}`,
 } as const;
+
+/**
+ * Lua scripts that find an order's item only once they have read the order build the item's keys
+ * themselves from this prefix: `${prefix}${itemNum}:sale` and `${prefix}${itemNum}:line`, exactly
+ * as itemSaleState and itemLine above. (One Redis server; not for Redis Cluster.)
+ */
+export const ITEM_KEY_PREFIX = 'item:';
+export const ORDER_MIRROR_KEY_PREFIX = 'order:';

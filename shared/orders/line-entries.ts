@@ -1,0 +1,34 @@
+/**
+ * Entries of an item's line (Redis list, FIFO). Each is self-contained so that the worker needs
+ * no Redis read besides the line itself:
+ *   r:<orderNum>:<buyerNum>:<quantity>:<unitPrice>:<createdAtMs>   record a new INITIATED order
+ *   p:<orderNum>:<quantity>:<arrivalSeq>                           apply a payment attempt
+ *   c:<orderNum>:<reason>                                          record a cancel of an INITIATED order
+ * Written by the Lua scripts in ./lua (admit-order, start-payment, cancel-initiated-order).
+ */
+export type LineEntry =
+  | { kind: 'record'; orderNum: number; buyerNum: number; quantity: number; unitPrice: number; createdAt: Date }
+  | { kind: 'pay'; orderNum: number; quantity: number; arrivalSeq: number }
+  | { kind: 'cancel'; orderNum: number; reason: string };
+
+export function parseLineEntry(raw: string): LineEntry {
+  const [kind, ...parts] = raw.split(':');
+  const numbers = parts.map(Number);
+  switch (kind) {
+    case 'r':
+      return {
+        kind: 'record',
+        orderNum: numbers[0]!,
+        buyerNum: numbers[1]!,
+        quantity: numbers[2]!,
+        unitPrice: numbers[3]!,
+        createdAt: new Date(numbers[4]!),
+      };
+    case 'p':
+      return { kind: 'pay', orderNum: numbers[0]!, quantity: numbers[1]!, arrivalSeq: numbers[2]! };
+    case 'c':
+      return { kind: 'cancel', orderNum: numbers[0]!, reason: parts.slice(1).join(':') };
+    default:
+      throw new Error(`unknown line entry "${raw}"`);
+  }
+}

@@ -1,0 +1,49 @@
+-- Admits one order at the opening second without MySQL: idempotency, sale window, price and stock
+-- gate checked, order number drawn, mirror written, a record entry appended to the item's line.
+-- The sale window rule is the one of shared/items/sale-window.ts: purchasable when not deleted
+-- and availableAt <= now < endAt (either bound may be empty).
+-- KEYS: 1 item sale state, 2 item line, 3 order sequence, 4 initiated orders, 5 items with backlog,
+--       6 idempotency key (unused when ARGV[7] is '')
+-- ARGV: 1 order mirror key prefix, 2 now ms, 3 itemNum, 4 buyerNum, 5 quantity, 6 price,
+--       7 idempotency fingerprint or '', 8 idempotency ttl s, 9 line length limit (0: none)
+if ARGV[7] ~= '' then
+  local first = redis.call('GET', KEYS[6])
+  if first then return {'DUPLICATE', first} end
+end
+
+local sale = redis.call('HMGET', KEYS[1], 'price', 'availableAt', 'endAt', 'deleted', 'stock', 'inflight')
+if not sale[1] then return {'NO_ITEM'} end
+if sale[4] == '1' then return {'NOT_FOUND'} end
+local now = tonumber(ARGV[2])
+if sale[2] and sale[2] ~= '' and now < tonumber(sale[2]) then return {'NOT_OPEN_YET', sale[2]} end
+if sale[3] and sale[3] ~= '' and now >= tonumber(sale[3]) then return {'SALE_ENDED', sale[3]} end
+if sale[1] ~= ARGV[6] then return {'PRICE_MISMATCH', sale[1]} end
+
+-- Sold out only when it is final: no stock and no payment in flight that might still fail.
+local quantity = tonumber(ARGV[5])
+local stock = tonumber(sale[5] or '0')
+local inflight = tonumber(sale[6] or '0')
+if inflight <= 0 and stock < quantity then
+  if stock <= 0 then return {'SOLD_OUT'} end
+  return {'INSUFFICIENT_STOCK', tostring(stock)}
+end
+local limit = tonumber(ARGV[9])
+if limit > 0 and redis.call('LLEN', KEYS[2]) >= limit then return {'OVERLOADED'} end
+
+local orderNum = redis.call('INCR', KEYS[3])
+local amount = quantity * tonumber(ARGV[6])
+redis.call('HSET', ARGV[1] .. orderNum,
+  'orderNum', orderNum, 'buyerNum', ARGV[4], 'itemNum', ARGV[3], 'quantity', ARGV[5],
+  'unitPrice', ARGV[6], 'amount', amount, 'status', 'INITIATED', 'createdAt', ARGV[2], 'updatedAt', ARGV[2])
+redis.call('ZADD', KEYS[4], ARGV[2], orderNum)
+redis.call('RPUSH', KEYS[2], 'r:' .. orderNum .. ':' .. ARGV[4] .. ':' .. ARGV[5] .. ':' .. ARGV[6] .. ':' .. ARGV[2])
+redis.call('SADD', KEYS[5], ARGV[3])
+if ARGV[7] ~= '' then
+  redis.call('SET', KEYS[6], orderNum .. '|' .. ARGV[7] .. '|' .. ARGV[2], 'EX', ARGV[8])
+end
+local signal = 0
+if redis.call('HGET', KEYS[1], 'drainPending') ~= '1' then
+  redis.call('HSET', KEYS[1], 'drainPending', '1')
+  signal = 1
+end
+return {'OK', tostring(orderNum), ARGV[2], signal}

@@ -1,0 +1,11 @@
+-- What a poller needs in one round trip: the order mirror and its item's processed mark.
+-- KEYS: 1 order mirror; ARGV: 1 item key prefix
+local order = redis.call('HGETALL', KEYS[1])
+if #order == 0 then return {} end
+local itemNum
+for i = 1, #order, 2 do
+  if order[i] == 'itemNum' then itemNum = order[i + 1] end
+end
+table.insert(order, 'processedSeq')
+table.insert(order, redis.call('HGET', ARGV[1] .. itemNum .. ':sale', 'processedSeq') or '0')
+return order

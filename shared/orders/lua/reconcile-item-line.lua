@@ -1,0 +1,17 @@
+-- At start-up: recomputes the units in flight from the payment entries still in the line and
+-- raises the drain flag when the line has work, so nothing is left behind by a crash.
+-- KEYS: 1 item sale state, 2 item line, 3 items with backlog
+-- ARGV: 1 itemNum
+local entries = redis.call('LRANGE', KEYS[2], 0, -1)
+local inflight = 0
+for _, entry in ipairs(entries) do
+  local kind, _, quantity = string.match(entry, '^(%a):(%d+):(%d+)')
+  if kind == 'p' then inflight = inflight + tonumber(quantity) end
+end
+redis.call('HSET', KEYS[1], 'inflight', inflight, 'drainPending', #entries > 0 and '1' or '0')
+if #entries > 0 then
+  redis.call('SADD', KEYS[3], ARGV[1])
+else
+  redis.call('SREM', KEYS[3], ARGV[1])
+end
+return #entries

@@ -1,0 +1,64 @@
+import type { Knex } from 'knex';
+import { canTransition, type OrderStatus } from './order-status';
+
+/** An `orders` row as stored. */
+export interface OrderRow {
+  id: number;
+  buyer_id: number;
+  item_id: number;
+  quantity: number;
+  unit_price: number;
+  amount: number;
+  status: OrderStatus;
+  arrival_seq: number | null;
+  created_at: Date;
+}
+
+export interface Transition {
+  to: OrderStatus;
+  reason?: string;
+}
+
+/**
+ * One order's change within a transaction: `current` is the row as locked (null: not written yet),
+ * `next` the row to store, `transitions` each step taken from current.status to next.status.
+ */
+export interface OrderChange {
+  current: OrderRow | null;
+  next: OrderRow;
+  transitions: Transition[];
+}
+
+export class IllegalTransitionError extends Error {}
+
+function historyRowsOf(change: OrderChange, at: Date) {
+  let from: OrderStatus | null = change.current?.status ?? null;
+  return change.transitions.map((step) => {
+    const allowed = from === null ? step.to === 'INITIATED' : canTransition(from, step.to);
+    if (!allowed) throw new IllegalTransitionError(`order ${change.next.id}: ${from ?? 'none'} -> ${step.to} is not allowed`);
+    const row = { order_id: change.next.id, from_status: from, to_status: step.to, reason: step.reason ?? null, created_at: at };
+    from = step.to;
+    return row;
+  });
+}
+
+/**
+ * The only code that sets an order's status: checks every step against the state machine, then
+ * writes the rows (one multi-row upsert) and one history row per step, in the caller's transaction.
+ * The caller must hold the order rows locked (SELECT … FOR UPDATE) so that `current` is true.
+ */
+export async function recordOrderChanges(trx: Knex.Transaction, changes: OrderChange[], at = new Date()): Promise<void> {
+  if (changes.length === 0) return;
+  const history = changes.flatMap((change) => historyRowsOf(change, at));
+  for (const change of changes) {
+    const last = change.transitions.at(-1);
+    if (last && last.to !== change.next.status) {
+      throw new IllegalTransitionError(`order ${change.next.id}: row says ${change.next.status}, last step ${last.to}`);
+    }
+  }
+  await trx('orders')
+    .insert(changes.map((change) => ({ ...change.next, updated_at: at })))
+    .onConflict('id')
+    .merge(['status', 'arrival_seq', 'updated_at']);
+  if (history.length) await trx('order_histories').insert(history);
+}

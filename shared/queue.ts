@@ -1,0 +1,86 @@
+import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Redis } from 'ioredis';
+import type { Config } from './config';
+
+/**
+ * The ONE contract between api/ (producer) and worker/ (consumer). Queue and job names are a data
+ * contract: jobs in flight carry them, so never rename one.
+ *
+ * Orders themselves do not travel as jobs: each item has a FIFO list of order entries in Redis
+ * (shared/orders/item-line.ts) written atomically with the order's state change. A job only says
+ * "drain this item's line". Items map to QUEUE_PARTITIONS queues by a stable function; each
+ * partition has a global concurrency of 1, which BullMQ enforces across all worker processes, so
+ * one item is drained by one worker at a time while other partitions proceed in parallel.
+ */
+export enum JobName {
+  DrainItemLine = 'drain-item-line',
+}
+
+export interface JobPayloads {
+  [JobName.DrainItemLine]: { itemNum: number };
+}
+
+export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
+export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
+
+export function partitionOf(itemNum: number, partitions: number): number {
+  return itemNum % partitions;
+}
+
+export function partitionQueueName(partition: number): string {
+  return `orders-p${String(partition).padStart(2, '0')}`;
+}
+
+export function allPartitionQueueNames(partitions: number): string[] {
+  return Array.from({ length: partitions }, (_, partition) => partitionQueueName(partition));
+}
+
+/** BullMQ's own key prefix: under REDIS_PREFIX, so that tests and developers never share queues. */
+export function bullPrefix(config: Pick<Config, 'redisPrefix'>): string {
+  return `${config.redisPrefix}bull`;
+}
+
+/** BullMQ refuses ioredis keyPrefix and needs maxRetriesPerRequest null on blocking connections. */
+export function createQueueConnection(config: Pick<Config, 'redisUrl'>): Redis {
+  return new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+}
+
+const DRAIN_JOB_OPTIONS: JobsOptions = {
+  removeOnComplete: true,
+  removeOnFail: 1000,
+  attempts: 1,
+};
+
+/** At most one drain job waits per item, and one more follows if a drain is running (keepLastIfActive). */
+function drainJobOptions(itemNum: number): JobsOptions {
+  return { ...DRAIN_JOB_OPTIONS, deduplication: { id: `drain-${itemNum}`, keepLastIfActive: true } };
+}
+
+export interface OrderQueues {
+  requestDrain(itemNum: number): Promise<void>;
+  queues: Queue[];
+  close(): Promise<void>;
+}
+
+export function createOrderQueues(config: Pick<Config, 'redisUrl' | 'redisPrefix' | 'queuePartitions'>, connection?: ConnectionOptions): OrderQueues {
+  const ownConnection = connection ? undefined : createQueueConnection(config);
+  const queues = allPartitionQueueNames(config.queuePartitions).map(
+    (name) => new Queue<JobPayloads[JobName.DrainItemLine]>(name, { connection: connection ?? ownConnection!, prefix: bullPrefix(config) }),
+  );
+  return {
+    queues,
+    async requestDrain(itemNum) {
+      const queue = queues[partitionOf(itemNum, config.queuePartitions)]!;
+      await queue.add(JobName.DrainItemLine, { itemNum }, drainJobOptions(itemNum));
+    },
+    async close() {
+      await Promise.all(queues.map((queue) => queue.close()));
+      if (ownConnection) await ownConnection.quit();
+    },
+  };
+}
+
+/** Global concurrency 1 per partition: the serial-per-item guarantee. Idempotent; run at every start. */
+export async function enforceSerialPartitions(queues: Queue[]): Promise<void> {
+  await Promise.all(queues.map((queue) => queue.setGlobalConcurrency(1)));
+}
