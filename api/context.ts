@@ -1,4 +1,4 @@
-import type { ServiceContext } from '../shared/context';
+import type { OrderContext } from '../shared/orders/order-context';
 
 /** The clients and services one API process builds at start and hands to its routes. */
-export type ApiContext = ServiceContext;
+export interface ApiContext extends OrderContext {}

@@ -4,6 +4,7 @@ import type { Config } from '../shared/config';
 import { createDb } from '../shared/db';
 import { assertMysqlReachable, assertRedisReachable } from '../shared/dependencies';
 import { createLogger, type Logger } from '../shared/logger';
+import { createOrderQueues } from '../shared/queue';
 import { createRedis } from '../shared/redis';
 import { createApp } from './app';
 import type { ApiContext } from './context';
@@ -27,7 +28,8 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
     redis.disconnect();
     throw error;
   }
-  const ctx: ApiContext = { config, db, redis, logger };
+  const orderQueues = createOrderQueues(config);
+  const ctx: ApiContext = { config, db, redis, logger, orderQueues };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -37,6 +39,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
 
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    await orderQueues.close();
     await db.destroy();
     await redis.quit();
   };

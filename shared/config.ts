@@ -20,6 +20,10 @@ export interface Config {
   queuePartitions: number;
   orderTtlSeconds: number;
   maxOrderQuantity: number;
+  /** Entries an item's line may hold before new orders get 503 (0: no limit). */
+  itemBacklogLimit: number;
+  /** Most line entries a worker applies in one MySQL transaction. */
+  drainBatchSize: number;
   logLevel: string;
   /** Largest JSON body accepted, e.g. "16kb". */
   bodyLimit: string;
@@ -50,6 +54,8 @@ const schema = Joi.object({
   QUEUE_PARTITIONS: Joi.number().integer().min(1).max(1024).default(16),
   ORDER_TTL: Joi.number().integer().min(1).default(600),
   MAX_ORDER_QUANTITY: Joi.number().integer().min(1).default(10),
+  ITEM_BACKLOG_LIMIT: Joi.number().integer().min(0).default(100_000),
+  DRAIN_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(200),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
 }).unknown(true);
@@ -76,6 +82,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     queuePartitions: value.QUEUE_PARTITIONS,
     orderTtlSeconds: value.ORDER_TTL,
     maxOrderQuantity: value.MAX_ORDER_QUANTITY,
+    itemBacklogLimit: value.ITEM_BACKLOG_LIMIT,
+    drainBatchSize: value.DRAIN_BATCH_SIZE,
     logLevel: value.LOG_LEVEL,
     bodyLimit: value.BODY_LIMIT,
   };

@@ -1,22 +1,84 @@
+import { Worker } from 'bullmq';
 import type { Config } from '../shared/config';
 import { createDb } from '../shared/db';
 import { assertMysqlReachable, assertRedisReachable } from '../shared/dependencies';
 import type { Logger } from '../shared/logger';
+import type { OrderContext } from '../shared/orders/order-context';
+import {
+  allPartitionQueueNames,
+  bullPrefix,
+  createOrderQueues,
+  createQueueConnection,
+  enforceSerialPartitions,
+  JobName,
+  type JobPayloads,
+} from '../shared/queue';
 import { createRedis } from '../shared/redis';
+import { drainItemLine } from './drain-item-line';
+import { LineSweeper } from './line-sweeper';
+import { reconcileAtStart } from './reconcile';
 
 export interface RunningWorker {
+  ctx: OrderContext;
   stop(): Promise<void>;
 }
 
-/** Connects and checks the dependencies; the order processors attach here (issue: order pipeline). */
+/** A drain job gives up its partition after this long so that other items of the partition get a turn. */
+const TIME_SLICE_MS = 250;
+const SWEEP_INTERVAL_MS = 1000;
+
+// A killed worker's job blocks its partition until its lock lapses and the stall check moves it
+// back: 10 s lock, checked every 5 s, keeps recovery well inside the 30 s target. A stalled drain
+// job is never failed for stalling: it only says "drain this line", and draining is idempotent.
+const WORKER_OPTIONS = { concurrency: 1, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 1_000_000 };
+
+/** One worker process: a BullMQ consumer on every partition, the sweeper, and start-up reconciliation. */
 export async function startWorker(config: Config, logger: Logger): Promise<RunningWorker> {
   const db = createDb(config);
   const redis = createRedis(config);
   await assertMysqlReachable(db, config.databaseUrl);
   await assertRedisReachable(redis, config.redisUrl);
-  logger.info('worker started');
+  const connection = createQueueConnection(config);
+  const orderQueues = createOrderQueues(config, connection);
+  const ctx: OrderContext = { config, db, redis, logger, orderQueues };
+  await enforceSerialPartitions(orderQueues.queues);
+
+  let stopping = false;
+  const workerConnections = allPartitionQueueNames(config.queuePartitions).map(() => createQueueConnection(config));
+  const workers = allPartitionQueueNames(config.queuePartitions).map(
+    (name, partition) =>
+      new Worker<JobPayloads[JobName.DrainItemLine], void, JobName.DrainItemLine>(
+        name,
+        async (job) => {
+          const deadline = Date.now() + TIME_SLICE_MS;
+          const result = await drainItemLine(ctx, job.data.itemNum, () => stopping || Date.now() > deadline);
+          if (result === 'MORE') await orderQueues.requestDrain(job.data.itemNum);
+        },
+        { ...WORKER_OPTIONS, connection: workerConnections[partition]!, prefix: bullPrefix(config) },
+      ),
+  );
+  for (const worker of workers) {
+    worker.on('failed', (job, error) => logger.error({ err: error, jobId: job?.id, queue: worker.name }, 'drain job failed'));
+    worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
+  }
+
+  const reconciled = await reconcileAtStart(ctx);
+  logger.info({ ...reconciled, partitions: config.queuePartitions }, 'worker started');
+
+  const sweeper = new LineSweeper(ctx);
+  const sweepTimer = setInterval(() => {
+    sweeper.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+  }, SWEEP_INTERVAL_MS);
+
   return {
+    ctx,
     async stop() {
+      stopping = true;
+      clearInterval(sweepTimer);
+      // close() waits for the job in hand, which yields after its current batch.
+      await Promise.all(workers.map((worker) => worker.close()));
+      await orderQueues.close();
+      await Promise.all([connection, ...workerConnections].map((client) => client.quit()));
       await db.destroy();
       await redis.quit();
     },

@@ -1,8 +1,10 @@
 import { Router } from 'express';
 import type { ApiContext } from '../context';
+import { orderRoutes } from './orders';
 
 /** Everything under /api/v1: one router per resource. */
-export function apiV1Routes(_ctx: ApiContext): Router {
+export function apiV1Routes(ctx: ApiContext): Router {
   const router = Router();
+  router.use(orderRoutes(ctx));
   return router;
 }

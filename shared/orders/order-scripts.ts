@@ -2,6 +2,9 @@ import { LuaScript } from '../lua-script';
 
 const here = `${__dirname}/lua`;
 
+/** How long a settled order's mirror stays for pollers; MySQL answers after that. */
+export const SETTLED_MIRROR_TTL_SECONDS = 24 * 3600;
+
 /** The atomic Redis steps of the order pipeline; each file says what it does and its KEYS/ARGV. */
 export const orderScripts = {
   admitOrder: new LuaScript<string[]>(here, 'admit-order.lua', 6),
@@ -10,5 +13,6 @@ export const orderScripts = {
   commitLineBatch: new LuaScript<'EMPTY' | 'MORE' | 'STALE'>(here, 'commit-line-batch.lua', 3),
   reconcileItemLine: new LuaScript<number>(here, 'reconcile-item-line.lua', 3),
   raiseOrderSequence: new LuaScript<number>(here, 'raise-order-sequence.lua', 1),
+  settleOrderMirror: new LuaScript<number>(here, 'settle-order-mirror.lua', 1),
   readOrderProgress: new LuaScript<string[]>(here, 'read-order-progress.lua', 1),
 };

@@ -1,7 +1,8 @@
--- At start-up: recomputes the units in flight from the payment entries still in the line and
--- raises the drain flag when the line has work, so nothing is left behind by a crash.
+-- At start-up: recomputes the units in flight from the payment entries still in the line,
+-- raises the drain flag when the line has work (nothing is left behind by a crash), and keeps the
+-- line's arrival counter above every arrival MySQL has seen (Redis may have lost it).
 -- KEYS: 1 item sale state, 2 item line, 3 items with backlog
--- ARGV: 1 itemNum
+-- ARGV: 1 itemNum, 2 highest arrival_seq of the item in MySQL
 local entries = redis.call('LRANGE', KEYS[2], 0, -1)
 local inflight = 0
 for _, entry in ipairs(entries) do
@@ -9,6 +10,10 @@ for _, entry in ipairs(entries) do
   if kind == 'p' then inflight = inflight + tonumber(quantity) end
 end
 redis.call('HSET', KEYS[1], 'inflight', inflight, 'drainPending', #entries > 0 and '1' or '0')
+local highest = tonumber(ARGV[2])
+if tonumber(redis.call('HGET', KEYS[1], 'arrivals') or '0') < highest then
+  redis.call('HSET', KEYS[1], 'arrivals', highest, 'processedSeq', highest)
+end
 if #entries > 0 then
   redis.call('SADD', KEYS[3], ARGV[1])
 else

@@ -1,0 +1,64 @@
+import { Router, type Request, type Response } from 'express';
+import Joi from 'joi';
+import { ok } from '../../shared/http-envelope';
+import { cancelOrder } from '../../shared/orders/cancel-order';
+import { getOrder } from '../../shared/orders/get-order';
+import { listOrders } from '../../shared/orders/list-orders';
+import { placeOrder } from '../../shared/orders/place-order';
+import { startPayment } from '../../shared/orders/start-payment';
+import { idSchema, paginationSchema, validate } from '../../shared/validation';
+import type { ApiContext } from '../context';
+import { assertSelf, authenticate, principalOf, requireRole } from '../middleware/authenticate';
+
+const orderPathSchema = Joi.object({ orderNum: idSchema.required() });
+
+export function placeOrderBodySchema(maxQuantity: number) {
+  return Joi.object({
+    buyerNum: idSchema.required(),
+    itemNum: idSchema.required(),
+    quantity: Joi.number().integer().min(1).max(maxQuantity).required(),
+    price: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required(),
+  });
+}
+
+const idempotencyKeySchema = Joi.string().max(128).pattern(/^[\x21-\x7e]+$/).label('Idempotency-Key');
+
+/** Orders (buyers only): enter, try payment, poll, list, cancel. The first two never touch MySQL. */
+export function orderRoutes(ctx: ApiContext): Router {
+  const router = Router();
+  const bodySchema = placeOrderBodySchema(ctx.config.maxOrderQuantity);
+  router.use(['/orders', '/try-payments', '/payments'], authenticate(ctx.config, ctx.redis), requireRole('BUYER'));
+
+  router.post('/orders', async (req, res) => {
+    const body = validate(bodySchema, req.body);
+    assertSelf(req, body.buyerNum);
+    const idempotencyKey = validate(idempotencyKeySchema, req.get('Idempotency-Key'), 'Idempotency-Key');
+    const order = await placeOrder(ctx, { ...body, idempotencyKey });
+    res.json(ok('Order entered', order));
+  });
+
+  const tryPayment = async (req: Request, res: Response) => {
+    const { orderNum } = validate(orderPathSchema, req.params);
+    const payment = await startPayment(ctx, orderNum, principalOf(req).userNum);
+    res.status(202).json(ok('Payment in progress', payment));
+  };
+  router.post('/try-payments/:orderNum', tryPayment);
+  router.post('/orders/try-payments/:orderNum', tryPayment);
+
+  router.get('/orders', async (req, res) => {
+    const page = validate(paginationSchema, req.query);
+    res.json(ok('Orders', await listOrders(ctx, principalOf(req).userNum, page)));
+  });
+
+  router.get('/orders/:orderNum', async (req, res) => {
+    const { orderNum } = validate(orderPathSchema, req.params);
+    res.json(ok('Order', await getOrder(ctx, orderNum, principalOf(req).userNum)));
+  });
+
+  router.delete('/payments/:orderNum', async (req, res) => {
+    const { orderNum } = validate(orderPathSchema, req.params);
+    res.json(ok('Order canceled', await cancelOrder(ctx, orderNum, principalOf(req).userNum)));
+  });
+
+  return router;
+}

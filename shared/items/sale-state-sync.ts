@@ -1,0 +1,70 @@
+import type { Redis } from 'ioredis';
+import type { Db } from '../db';
+import { LuaScript } from '../lua-script';
+import { redisKeys } from '../redis-keys';
+
+const here = `${__dirname}/lua`;
+const publishStockScript = new LuaScript<number>(here, 'publish-stock.lua', 1);
+const writeSaleStateScript = new LuaScript<number>(here, 'write-item-sale-state.lua', 1);
+
+export interface StockSnapshot {
+  quantity: number;
+  version: number;
+}
+
+/** Puts MySQL's stock (as of `version`) into the item's Redis gate; stale versions are ignored. */
+export async function publishStock(redis: Redis, itemNum: number, stock: StockSnapshot): Promise<void> {
+  await publishStockScript.run(redis, [redisKeys.itemSaleState(itemNum)], [stock.quantity, stock.version]);
+}
+
+interface SaleStateRow {
+  id: number;
+  seller_id: number;
+  price: number;
+  available_at: Date | null;
+  end_at: Date | null;
+  deleted_at: Date | null;
+  quantity: number;
+  version: number;
+}
+
+const epochOrEmpty = (date: Date | null) => (date ? date.getTime() : '');
+
+/** Writes one item's sale state (shared/items/sale-state.ts) from its MySQL rows. */
+export async function writeItemSaleState(redis: Redis, row: SaleStateRow): Promise<void> {
+  await writeSaleStateScript.run(
+    redis,
+    [redisKeys.itemSaleState(Number(row.id))],
+    [
+      Number(row.id),
+      Number(row.seller_id),
+      Number(row.price),
+      epochOrEmpty(row.available_at),
+      epochOrEmpty(row.end_at),
+      row.deleted_at ? 1 : 0,
+      Number(row.quantity),
+      Number(row.version),
+    ],
+  );
+}
+
+function saleStateRows(db: Db) {
+  return db('items')
+    .join('stocks', 'stocks.item_id', 'items.id')
+    .select<SaleStateRow[]>('items.id', 'items.seller_id', 'items.price', 'items.available_at', 'items.end_at', 'items.deleted_at', 'stocks.quantity', 'stocks.version');
+}
+
+/** Rebuilds one item's sale state from MySQL (a Redis miss); false if MySQL has no such item. */
+export async function syncItemSaleState(db: Db, redis: Redis, itemNum: number): Promise<boolean> {
+  const row = await saleStateRows(db).where('items.id', itemNum).first();
+  if (!row) return false;
+  await writeItemSaleState(redis, row);
+  return true;
+}
+
+/** Rebuilds every item's sale state from MySQL (start-up reconciliation). */
+export async function syncAllItemSaleStates(db: Db, redis: Redis): Promise<number> {
+  const rows = await saleStateRows(db);
+  for (const row of rows) await writeItemSaleState(redis, row);
+  return rows.length;
+}

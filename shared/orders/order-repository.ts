@@ -1,0 +1,86 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db';
+import type { Pagination } from '../validation';
+import type { OrderRow } from './order-transitions';
+import type { OrderHistoryView, OrderView, PaymentView } from './order-view';
+import type { OrderStatus } from './order-status';
+
+type Querier = Db | Knex.Transaction;
+
+const ORDER_COLUMNS = ['id', 'buyer_id', 'item_id', 'quantity', 'unit_price', 'amount', 'status', 'arrival_seq', 'created_at'];
+
+export async function findOrder(db: Querier, orderNum: number): Promise<OrderRow | undefined> {
+  const row = await db('orders').where({ id: orderNum }).first<OrderRow | undefined>(ORDER_COLUMNS);
+  return row && normalizeOrderRow(row);
+}
+
+/** Locks the given orders for the rest of the transaction (callers lock the stock row first). */
+export async function lockOrders(trx: Knex.Transaction, orderNums: number[]): Promise<Map<number, OrderRow>> {
+  if (orderNums.length === 0) return new Map();
+  const rows = await trx('orders').select<OrderRow[]>(ORDER_COLUMNS).whereIn('id', orderNums).forUpdate();
+  return new Map(rows.map((row) => [Number(row.id), normalizeOrderRow(row)]));
+}
+
+export async function historyOf(db: Querier, orderNum: number): Promise<OrderHistoryView[]> {
+  const rows: { from_status: OrderStatus | null; to_status: OrderStatus; reason: string | null; created_at: Date }[] = await db(
+    'order_histories',
+  )
+    .select('from_status', 'to_status', 'reason', 'created_at')
+    .where({ order_id: orderNum })
+    .orderBy('id');
+  return rows.map((row) => ({ from: row.from_status, to: row.to_status, reason: row.reason, at: row.created_at.toISOString() }));
+}
+
+export async function paymentOf(db: Querier, orderNum: number): Promise<PaymentView | null> {
+  const row: { amount: number; status: 'PAID' | 'REFUNDED'; paid_at: Date; refunded_at: Date | null } | undefined = await db('payments')
+    .select('amount', 'status', 'paid_at', 'refunded_at')
+    .where({ order_id: orderNum })
+    .first();
+  if (!row) return null;
+  return {
+    amount: Number(row.amount),
+    status: row.status,
+    paidAt: row.paid_at.toISOString(),
+    refundedAt: row.refunded_at ? row.refunded_at.toISOString() : null,
+  };
+}
+
+export async function listOrdersOfBuyer(db: Db, buyerNum: number, page: Pagination): Promise<{ orders: OrderView[]; total: number }> {
+  const [rows, [{ total }]] = await Promise.all([
+    db('orders')
+      .select<OrderRow[]>(ORDER_COLUMNS)
+      .where({ buyer_id: buyerNum })
+      .orderBy('id', 'desc')
+      .limit(page.size)
+      .offset((page.page - 1) * page.size),
+    db('orders').where({ buyer_id: buyerNum }).count<{ total: number }[]>({ total: '*' }),
+  ]);
+  return { orders: rows.map((row) => orderViewOf(normalizeOrderRow(row))), total: Number(total) };
+}
+
+export function orderViewOf(row: OrderRow): OrderView {
+  return {
+    orderNum: row.id,
+    buyerNum: row.buyer_id,
+    itemNum: row.item_id,
+    quantity: row.quantity,
+    unitPrice: row.unit_price,
+    amount: row.amount,
+    status: row.status,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+/** mysql2 returns BIGINT columns as strings when they are large (supportBigNumbers): make them numbers. */
+export function normalizeOrderRow(row: OrderRow): OrderRow {
+  return {
+    ...row,
+    id: Number(row.id),
+    buyer_id: Number(row.buyer_id),
+    item_id: Number(row.item_id),
+    quantity: Number(row.quantity),
+    unit_price: Number(row.unit_price),
+    amount: Number(row.amount),
+    arrival_seq: row.arrival_seq === null ? null : Number(row.arrival_seq),
+  };
+}

@@ -1,0 +1,116 @@
+import { conflict, notFound, serviceUnavailable } from '../errors';
+import { syncItemSaleState } from '../items/sale-state-sync';
+import { redisKeys, ORDER_MIRROR_KEY_PREFIX } from '../redis-keys';
+import type { OrderContext } from './order-context';
+import { orderScripts } from './order-scripts';
+
+export interface PlaceOrderCommand {
+  buyerNum: number;
+  itemNum: number;
+  quantity: number;
+  price: number;
+  idempotencyKey?: string | undefined;
+}
+
+export interface OrderReceipt {
+  orderNum: number;
+  buyerNum: number;
+  itemNum: number;
+  quantity: number;
+  status: 'INITIATED';
+  createdAt: string;
+}
+
+const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+/**
+ * Takes an order at spike speed: one Lua step in Redis decides (window, price, stock gate),
+ * records the order and appends it to the item's line; no MySQL on this path. Only an item that
+ * Redis does not know yet (first order after a Redis loss) is loaded from MySQL once.
+ */
+export async function placeOrder(ctx: OrderContext, command: PlaceOrderCommand): Promise<OrderReceipt> {
+  let reply = await admit(ctx, command);
+  if (reply[0] === 'NO_ITEM') {
+    if (!(await syncItemSaleState(ctx.db, ctx.redis, command.itemNum))) throw notFound('Item', 'ITEM_NOT_FOUND');
+    reply = await admit(ctx, command);
+  }
+  const [outcome, detail, createdAt, signal] = reply;
+  switch (outcome) {
+    case 'OK':
+      if (signal === 1) await ctx.orderQueues.requestDrain(command.itemNum);
+      return receipt(command, Number(detail), Number(createdAt));
+    case 'DUPLICATE':
+      return firstAnswer(command, String(detail));
+    case 'NO_ITEM':
+    case 'NOT_FOUND':
+      throw notFound('Item', 'ITEM_NOT_FOUND');
+    case 'NOT_OPEN_YET':
+      throw conflict('NOT_OPEN_YET', 'This item is not on sale yet', { details: { availableAt: isoOf(detail) } });
+    case 'SALE_ENDED':
+      throw conflict('SALE_ENDED', 'The sale of this item has ended', { details: { endAt: isoOf(detail) } });
+    case 'PRICE_MISMATCH':
+      throw conflict('PRICE_MISMATCH', 'The price sent is not the item price', { details: { price: Number(detail) } });
+    case 'SOLD_OUT':
+      throw conflict('SOLD_OUT', 'This item is sold out');
+    case 'INSUFFICIENT_STOCK':
+      throw conflict('INSUFFICIENT_STOCK', 'Not enough stock left for this quantity', { details: { stock: Number(detail) } });
+    case 'OVERLOADED':
+      throw serviceUnavailable('ITEM_OVERLOADED', 'Too many orders are waiting for this item; retry shortly', 1);
+    default:
+      throw new Error(`admit-order answered ${String(outcome)}`);
+  }
+}
+
+function admit(ctx: OrderContext, command: PlaceOrderCommand): Promise<(string | number)[]> {
+  const key = command.idempotencyKey;
+  return orderScripts.admitOrder.run(
+    ctx.redis,
+    [
+      redisKeys.itemSaleState(command.itemNum),
+      redisKeys.itemLine(command.itemNum),
+      redisKeys.orderSequence(),
+      redisKeys.initiatedOrders(),
+      redisKeys.itemsWithBacklog(),
+      redisKeys.orderIdempotency(command.buyerNum, key ?? ''),
+    ],
+    [
+      ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX,
+      Date.now(),
+      command.itemNum,
+      command.buyerNum,
+      command.quantity,
+      command.price,
+      key === undefined ? '' : fingerprintOf(command),
+      IDEMPOTENCY_TTL_SECONDS,
+      ctx.config.itemBacklogLimit,
+    ],
+  );
+}
+
+function fingerprintOf(command: PlaceOrderCommand): string {
+  return `${command.itemNum}/${command.quantity}/${command.price}`;
+}
+
+/** A retried submission with the same Idempotency-Key gets the first answer back, not a second order. */
+function firstAnswer(command: PlaceOrderCommand, stored: string): OrderReceipt {
+  const [orderNum, fingerprint, createdAt] = stored.split('|');
+  if (fingerprint !== fingerprintOf(command)) {
+    throw conflict('IDEMPOTENCY_KEY_REUSED', 'This Idempotency-Key was used for a different order');
+  }
+  return receipt(command, Number(orderNum), Number(createdAt));
+}
+
+function receipt(command: PlaceOrderCommand, orderNum: number, createdAtMs: number): OrderReceipt {
+  return {
+    orderNum,
+    buyerNum: command.buyerNum,
+    itemNum: command.itemNum,
+    quantity: command.quantity,
+    status: 'INITIATED',
+    createdAt: new Date(createdAtMs).toISOString(),
+  };
+}
+
+function isoOf(epochMs: string | number | undefined): string {
+  return new Date(Number(epochMs)).toISOString();
+}
