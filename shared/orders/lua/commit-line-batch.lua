@@ -10,7 +10,8 @@ local count = tonumber(ARGV[3])
 if count > 0 then
   if redis.call('LINDEX', KEYS[2], 0) ~= ARGV[4] then return 'STALE' end
   redis.call('LTRIM', KEYS[2], count, -1)
-  redis.call('HINCRBY', KEYS[1], 'inflight', -tonumber(ARGV[5]))
+  -- 0 - n, not -n: Lua's -0 would reach Redis as "-0", which HINCRBY refuses.
+  redis.call('HINCRBY', KEYS[1], 'inflight', 0 - tonumber(ARGV[5]))
   local processed = tonumber(redis.call('HGET', KEYS[1], 'processedSeq') or '0')
   if tonumber(ARGV[6]) > processed then redis.call('HSET', KEYS[1], 'processedSeq', ARGV[6]) end
   for i = 9, #ARGV, 3 do
