@@ -11,7 +11,7 @@ import { redisKeys } from '../shared/redis-keys';
 export async function reconcileAtStart(ctx: OrderContext): Promise<{ items: number; linesWithWork: number }> {
   const [{ highest }] = await ctx.db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
   await orderScripts.raiseOrderSequence.run(ctx.redis, [redisKeys.orderSequence()], [Number(highest ?? 0)]);
-  await syncAllItemSaleStates(ctx.db, ctx.redis);
+  const catalog = await syncAllItemSaleStates(ctx.db, ctx.redis);
 
   const arrivals: { item_id: number; highest: number | null }[] = await ctx.db('orders')
     .select('item_id')
@@ -19,7 +19,7 @@ export async function reconcileAtStart(ctx: OrderContext): Promise<{ items: numb
     .groupBy('item_id');
   const highestArrival = new Map(arrivals.map((row) => [Number(row.item_id), Number(row.highest ?? 0)]));
   const backlog = (await ctx.redis.smembers(redisKeys.itemsWithBacklog())).map(Number);
-  const items = new Set([...highestArrival.keys(), ...backlog]);
+  const items = new Set([...catalog, ...backlog]);
 
   let linesWithWork = 0;
   for (const itemNum of items) {

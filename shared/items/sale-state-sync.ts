@@ -62,9 +62,9 @@ export async function syncItemSaleState(db: Db, redis: Redis, itemNum: number): 
   return true;
 }
 
-/** Rebuilds every item's sale state from MySQL (start-up reconciliation). */
-export async function syncAllItemSaleStates(db: Db, redis: Redis): Promise<number> {
+/** Rebuilds every item's sale state from MySQL (start-up reconciliation); returns the itemNums. */
+export async function syncAllItemSaleStates(db: Db, redis: Redis): Promise<number[]> {
   const rows = await saleStateRows(db);
   for (const row of rows) await writeItemSaleState(redis, row);
-  return rows.length;
+  return rows.map((row) => Number(row.id));
 }

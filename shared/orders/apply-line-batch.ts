@@ -77,6 +77,7 @@ async function lockStock(trx: Knex.Transaction, itemNum: number): Promise<StockL
 class LineBatch {
   readonly payments: { order_id: number; amount: number }[] = [];
   private readonly touched = new Map<number, OrderChange>();
+  private steps = 0;
 
   constructor(
     private readonly itemNum: number,
@@ -127,7 +128,7 @@ class LineBatch {
 
   private step(change: OrderChange, to: OrderStatus, reason?: string): void {
     change.next.status = to;
-    change.transitions.push(reason === undefined ? { to } : { to, reason });
+    change.transitions.push({ to, step: ++this.steps, ...(reason === undefined ? {} : { reason }) });
   }
 
   private changeOf(orderNum: number): OrderChange | undefined {
@@ -154,7 +155,7 @@ class LineBatch {
         arrival_seq: null,
         created_at: entry.createdAt,
       },
-      transitions: [{ to: 'INITIATED' }],
+      transitions: [{ to: 'INITIATED', step: ++this.steps }],
     };
   }
 }

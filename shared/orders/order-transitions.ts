@@ -17,6 +17,8 @@ export interface OrderRow {
 export interface Transition {
   to: OrderStatus;
   reason?: string;
+  /** Order of this step among all steps of the transaction: history rows are written in it. */
+  step?: number;
 }
 
 /**
@@ -38,7 +40,7 @@ function historyRowsOf(change: OrderChange, at: Date) {
     if (!allowed) throw new IllegalTransitionError(`order ${change.next.id}: ${from ?? 'none'} -> ${step.to} is not allowed`);
     const row = { order_id: change.next.id, from_status: from, to_status: step.to, reason: step.reason ?? null, created_at: at };
     from = step.to;
-    return row;
+    return { row, step: step.step ?? 0 };
   });
 }
 
@@ -49,7 +51,10 @@ function historyRowsOf(change: OrderChange, at: Date) {
  */
 export async function recordOrderChanges(trx: Knex.Transaction, changes: OrderChange[], at = new Date()): Promise<void> {
   if (changes.length === 0) return;
-  const history = changes.flatMap((change) => historyRowsOf(change, at));
+  const history = changes
+    .flatMap((change) => historyRowsOf(change, at))
+    .sort((a, b) => a.step - b.step)
+    .map(({ row }) => row);
   for (const change of changes) {
     const last = change.transitions.at(-1);
     if (last && last.to !== change.next.status) {

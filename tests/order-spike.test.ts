@@ -1,0 +1,160 @@
+import { expect } from 'chai';
+import request from 'supertest';
+import type { RunningApi } from '../api/server';
+import { ITEM_KEY_PREFIX, ORDER_MIRROR_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
+import { orderScripts } from '../shared/orders/order-scripts';
+import { startTestApi } from './support/api';
+import { auditItemInvariants } from './support/invariants';
+import { countMysqlQueries } from './support/mysql-query-counter';
+import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
+import { runSpike } from './support/spike';
+import { waitFor } from './support/wait';
+import { WorkerProcess } from './support/worker-processes';
+
+const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
+
+describe('A spike on one hot item through three worker processes', function () {
+  this.timeout(120_000);
+  let api: RunningApi;
+  let seller: TestUser;
+  let buyers: TestUser[];
+  let workers: WorkerProcess[] = [];
+
+  const startWorkers = async (count: number) => {
+    const started = await Promise.all(Array.from({ length: count }, () => WorkerProcess.start()));
+    workers.push(...started);
+    return started;
+  };
+  const settledCount = async (itemNum: number) =>
+    Number((await api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED).count({ n: '*' }))[0]!.n);
+  const waitUntilSettled = (itemNum: number, orders: number, timeoutMs = 30_000) =>
+    waitFor(`${orders} orders of item ${itemNum} to settle`, async () => (await settledCount(itemNum)) >= orders, timeoutMs, 100);
+  const outcomes = async (itemNum: number) => {
+    const rows: { status: string; n: number }[] = await api.ctx.db('orders').where({ item_id: itemNum }).groupBy('status').select('status').count({ n: '*' });
+    return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+  };
+
+  before(async () => {
+    api = await startTestApi();
+    seller = await insertUser(api.ctx.db, api.ctx.config, 'SELLER');
+    buyers = await Promise.all(Array.from({ length: 100 }, () => insertUser(api.ctx.db, api.ctx.config, 'BUYER')));
+    await startWorkers(3);
+  });
+  afterEach(async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    workers = [];
+    await startWorkers(3);
+  });
+  after(async () => {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    await api.stop();
+  });
+
+  it('When 2,000 buyers order 500 units at once, exactly the stock is sold, none is lost, each is settled once, in arrival order, and sold-out answers skip MySQL', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 500 });
+    const spike = await runSpike(api.url, buyers, item, 2000);
+    expect(spike.unexpected).to.deep.equal([]);
+    await waitUntilSettled(item.itemNum, spike.paying.length);
+
+    expect(await auditItemInvariants(api.ctx.db, item.itemNum, spike.paying)).to.deep.equal([]);
+    const counts = await outcomes(item.itemNum);
+    expect(counts.PAID).to.equal(500);
+    expect(Number((await api.ctx.db('stocks').where({ item_id: item.itemNum }).first()).quantity)).to.equal(0);
+
+    await waitFor('the line to empty', async () => (await api.ctx.redis.llen(redisKeys.itemLine(item.itemNum))) === 0);
+    const buyer = buyers[0]!;
+    let answer!: request.Response;
+    const queries = await countMysqlQueries(api.ctx.db, async () => {
+      answer = await request(api.url)
+        .post('/api/v1/orders')
+        .set('Authorization', `Bearer ${buyer.token}`)
+        .send({ buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price })
+        .expect(409);
+    });
+    expect(answer.body.code).to.equal('SOLD_OUT');
+    expect(queries).to.equal(0);
+    expect(await api.ctx.redis.llen(redisKeys.itemLine(item.itemNum))).to.equal(0);
+  });
+
+  it('When two of three workers are SIGKILLed mid-spike and one restarted, every order settles within 30 s and none is paid twice', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 300 });
+    const spikeDone = runSpike(api.url, buyers, item, 1500);
+    await waitFor('the drain to be under way', async () => (await settledCount(item.itemNum)) >= 200, 30_000, 20);
+    // The item's drain moves between processes every time slice: killing two of three hits it most times.
+    await Promise.all(workers.splice(0, 2).map((worker) => worker.kill()));
+    const spike = await spikeDone;
+    await startWorkers(1);
+    await waitUntilSettled(item.itemNum, spike.paying.length, 30_000);
+    expect(spike.unexpected).to.deep.equal([]);
+    expect(await auditItemInvariants(api.ctx.db, item.itemNum, spike.paying)).to.deep.equal([]);
+    expect((await outcomes(item.itemNum)).PAID).to.be.at.most(300);
+  });
+
+  it('When every worker is SIGKILLed in the middle of a batch (its transaction open), restarted workers apply the batch once', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 40 });
+    // Hold the item's stock row: the next batch stops inside its transaction, after taking its entries.
+    const blocker = await api.ctx.db.transaction();
+    await blocker('stocks').where({ item_id: item.itemNum }).forUpdate().first();
+    const spike = await runSpike(api.url, buyers, item, 100);
+    await waitFor('a batch to wait on the stock row', async () => {
+      const [rows] = await api.ctx.db.raw("SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'");
+      return Number(rows[0].n) > 0;
+    });
+    await Promise.all(workers.map((worker) => worker.kill()));
+    workers = [];
+    await blocker.rollback();
+    await startWorkers(3);
+    await waitUntilSettled(item.itemNum, spike.paying.length, 40_000);
+    expect(spike.unexpected).to.deep.equal([]);
+    expect(await auditItemInvariants(api.ctx.db, item.itemNum, spike.paying)).to.deep.equal([]);
+  });
+
+  it('When payments are simulated, the share declined for customer reasons is within binomial bounds of PAYMENT_FAILURE_RATE', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 100_000 });
+    const spike = await runSpike(api.url, buyers, item, 1000);
+    await waitUntilSettled(item.itemNum, spike.paying.length);
+    const counts = await outcomes(item.itemNum);
+    const n = spike.paying.length;
+    const rate = api.ctx.config.paymentFailureRate;
+    const sigma = Math.sqrt(n * rate * (1 - rate));
+    // 4.5 sigma: a correct simulation fails this about once in 150,000 runs.
+    expect(counts.FAILED_CUSTOMER).to.be.within(n * rate - 4.5 * sigma, n * rate + 4.5 * sigma);
+    expect(counts.PAID).to.equal(n - counts.FAILED_CUSTOMER!);
+    expect(counts.FAILED_QUANTITY ?? 0).to.equal(0);
+  });
+
+  it('When the API stopped between taking an order and asking for its drain, the service finds the order and settles it', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 5 });
+    const buyer = buyers[1]!;
+    // The Redis steps of POST /orders and try-payment, without the drain request that would follow.
+    const [, orderNum] = await orderScripts.admitOrder.run(
+      api.ctx.redis,
+      [
+        redisKeys.itemSaleState(item.itemNum),
+        redisKeys.itemLine(item.itemNum),
+        redisKeys.orderSequence(),
+        redisKeys.initiatedOrders(),
+        redisKeys.itemsWithBacklog(),
+        redisKeys.orderIdempotency(buyer.userNum, ''),
+      ],
+      [api.ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX, Date.now(), item.itemNum, buyer.userNum, 1, item.price, '', 0, 0],
+    );
+    await orderScripts.startPayment.run(
+      api.ctx.redis,
+      [redisKeys.orderMirror(Number(orderNum)), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
+      [api.ctx.config.redisPrefix + ITEM_KEY_PREFIX, Number(orderNum), buyer.userNum, Date.now()],
+    );
+    await waitUntilSettled(item.itemNum, 1, 15_000);
+    expect(await auditItemInvariants(api.ctx.db, item.itemNum, [Number(orderNum)])).to.deep.equal([]);
+  });
+
+  it('When Redis disagrees with MySQL about stock and in-flight units, a starting worker puts the gate right', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 7 });
+    await Promise.all(workers.map((worker) => worker.stop()));
+    workers = [];
+    await api.ctx.redis.hset(redisKeys.itemSaleState(item.itemNum), 'stock', '0', 'stockVersion', '0', 'inflight', '12');
+    await startWorkers(1);
+    const gate = await api.ctx.redis.hgetall(redisKeys.itemSaleState(item.itemNum));
+    expect(gate).to.include({ stock: '7', inflight: '0' });
+  });
+});
