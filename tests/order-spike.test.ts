@@ -90,23 +90,61 @@ describe('A spike on one hot item through three worker processes', function () {
     expect((await outcomes(item.itemNum)).PAID).to.be.at.most(300);
   });
 
-  it('When every worker is SIGKILLed in the middle of a batch (its transaction open), restarted workers apply the batch once', async () => {
-    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 40 });
-    // Hold the item's stock row: the next batch stops inside its transaction, after taking its entries.
+  /**
+   * Takes a whole spike into the line with no worker running, then lets one worker start its first
+   * batch (every entry: records and payments) and stops it inside the transaction, on the stock row.
+   */
+  const stopFirstBatchInsideItsTransaction = async (item: { itemNum: number; price: number }, orders: number) => {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    workers = [];
+    const spike = await runSpike(api.url, buyers, item, orders);
     const blocker = await api.ctx.db.transaction();
     await blocker('stocks').where({ item_id: item.itemNum }).forUpdate().first();
-    const spike = await runSpike(api.url, buyers, item, 100);
-    await waitFor('a batch to wait on the stock row', async () => {
+    const [worker] = await startWorkers(1);
+    await waitFor('the batch to wait on the stock row', async () => {
       const [rows] = await api.ctx.db.raw("SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'");
       return Number(rows[0].n) > 0;
     });
-    await Promise.all(workers.map((worker) => worker.kill()));
+    return { spike, blocker, worker: worker! };
+  };
+
+  it('When the worker is SIGKILLed in the middle of a batch (its transaction open), restarted workers apply the batch once', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 40 });
+    const { spike, blocker, worker } = await stopFirstBatchInsideItsTransaction(item, 100);
+    await worker.kill();
     workers = [];
     await blocker.rollback();
     await startWorkers(3);
     await waitUntilSettled(item.itemNum, spike.paying.length, 40_000);
     expect(spike.unexpected).to.deep.equal([]);
     expect(await auditItemInvariants(api.ctx.db, item.itemNum, spike.paying)).to.deep.equal([]);
+  });
+
+  it('When the worker is SIGKILLed after its batch committed to MySQL but before Redis heard of it, the batch is not applied twice and Redis catches up', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 40 });
+    const { spike, blocker, worker } = await stopFirstBatchInsideItsTransaction(item, 100);
+    // Freeze Redis writes, then let the batch commit in MySQL: its Redis step can't run.
+    await api.ctx.redis.call('CLIENT', 'PAUSE', '30000', 'WRITE');
+    try {
+      await blocker.rollback();
+      await waitUntilSettled(item.itemNum, spike.paying.length);
+      await worker.kill();
+      workers = [];
+    } finally {
+      await api.ctx.redis.call('CLIENT', 'UNPAUSE');
+    }
+    expect(await api.ctx.redis.llen(redisKeys.itemLine(item.itemNum))).to.equal(200);
+    const historyBefore = await api.ctx.db('order_histories').whereIn('order_id', spike.paying).count({ n: '*' });
+    await startWorkers(3);
+    await waitFor('the line to empty', async () => (await api.ctx.redis.llen(redisKeys.itemLine(item.itemNum))) === 0, 40_000, 100);
+    const historyAfter = await api.ctx.db('order_histories').whereIn('order_id', spike.paying).count({ n: '*' });
+    expect(historyAfter).to.deep.equal(historyBefore);
+    expect(await auditItemInvariants(api.ctx.db, item.itemNum, spike.paying)).to.deep.equal([]);
+    const gate = await api.ctx.redis.hgetall(redisKeys.itemSaleState(item.itemNum));
+    const stock = await api.ctx.db('stocks').where({ item_id: item.itemNum }).first();
+    expect(gate).to.include({ inflight: '0', stock: String(stock.quantity) });
+    const mirrors = await Promise.all(spike.paying.map((orderNum) => api.ctx.redis.hget(redisKeys.orderMirror(orderNum), 'status')));
+    expect(mirrors.filter((status) => !SETTLED.includes(status ?? ''))).to.deep.equal([]);
   });
 
   it('When payments are simulated, the share declined for customer reasons is within binomial bounds of PAYMENT_FAILURE_RATE', async () => {
@@ -152,7 +190,7 @@ describe('A spike on one hot item through three worker processes', function () {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 7 });
     await Promise.all(workers.map((worker) => worker.stop()));
     workers = [];
-    await api.ctx.redis.hset(redisKeys.itemSaleState(item.itemNum), 'stock', '0', 'stockVersion', '0', 'inflight', '12');
+    await api.ctx.redis.hset(redisKeys.itemSaleState(item.itemNum), 'stock', '0', 'stockVersion', '99', 'inflight', '12');
     await startWorkers(1);
     const gate = await api.ctx.redis.hgetall(redisKeys.itemSaleState(item.itemNum));
     expect(gate).to.include({ stock: '7', inflight: '0' });

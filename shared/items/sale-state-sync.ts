@@ -30,8 +30,14 @@ interface SaleStateRow {
 
 const epochOrEmpty = (date: Date | null) => (date ? date.getTime() : '');
 
+/**
+ * How the stock gate takes MySQL's stock: `forward` only if newer than what it holds (any writer
+ * racing others); `exact` as it is (a new item, or start-up, when Redis may hold leftovers).
+ */
+export type StockWriteMode = 'forward' | 'exact';
+
 /** Writes one item's sale state (shared/items/sale-state.ts) from its MySQL rows. */
-export async function writeItemSaleState(redis: Redis, row: SaleStateRow): Promise<void> {
+export async function writeItemSaleState(redis: Redis, row: SaleStateRow, mode: StockWriteMode): Promise<void> {
   await writeSaleStateScript.run(
     redis,
     [redisKeys.itemSaleState(Number(row.id))],
@@ -44,6 +50,7 @@ export async function writeItemSaleState(redis: Redis, row: SaleStateRow): Promi
       row.deleted_at ? 1 : 0,
       Number(row.quantity),
       Number(row.version),
+      mode,
     ],
   );
 }
@@ -58,13 +65,13 @@ function saleStateRows(db: Db) {
 export async function syncItemSaleState(db: Db, redis: Redis, itemNum: number): Promise<boolean> {
   const row = await saleStateRows(db).where('items.id', itemNum).first();
   if (!row) return false;
-  await writeItemSaleState(redis, row);
+  await writeItemSaleState(redis, row, 'forward');
   return true;
 }
 
-/** Rebuilds every item's sale state from MySQL (start-up reconciliation); returns the itemNums. */
+/** Rebuilds every item's sale state from MySQL, MySQL's stock winning (start-up reconciliation); returns the itemNums. */
 export async function syncAllItemSaleStates(db: Db, redis: Redis): Promise<number[]> {
   const rows = await saleStateRows(db);
-  for (const row of rows) await writeItemSaleState(redis, row);
+  for (const row of rows) await writeItemSaleState(redis, row, 'exact');
   return rows.map((row) => Number(row.id));
 }
