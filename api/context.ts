@@ -1,4 +1,4 @@
-import type { OrderContext } from '../shared/orders/order-context';
+import type { IntakeContext } from '../shared/orders/order-context';
 
 /** The clients and services one API process builds at start and hands to its routes. */
-export interface ApiContext extends OrderContext {}
+export interface ApiContext extends IntakeContext {}

@@ -22,6 +22,8 @@ export interface Config {
   maxOrderQuantity: number;
   /** Entries an item's line may hold before new orders get 503 (0: no limit). */
   itemBacklogLimit: number;
+  /** How long an API process answers SOLD_OUT for an item without asking Redis again (0: always ask). */
+  soldOutMemoMs: number;
   /** Most line entries a worker applies in one MySQL transaction. */
   drainBatchSize: number;
   logLevel: string;
@@ -55,6 +57,7 @@ const schema = Joi.object({
   ORDER_TTL: Joi.number().integer().min(1).default(600),
   MAX_ORDER_QUANTITY: Joi.number().integer().min(1).default(10),
   ITEM_BACKLOG_LIMIT: Joi.number().integer().min(0).default(100_000),
+  SOLD_OUT_MEMO_MS: Joi.number().integer().min(0).max(10_000).default(200),
   DRAIN_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(200),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
@@ -84,6 +87,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxOrderQuantity: value.MAX_ORDER_QUANTITY,
     itemBacklogLimit: value.ITEM_BACKLOG_LIMIT,
     drainBatchSize: value.DRAIN_BATCH_SIZE,
+    soldOutMemoMs: value.SOLD_OUT_MEMO_MS,
     logLevel: value.LOG_LEVEL,
     bodyLimit: value.BODY_LIMIT,
   };

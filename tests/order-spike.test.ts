@@ -174,13 +174,14 @@ describe('A spike on one hot item through three worker processes', function () {
         redisKeys.initiatedOrders(),
         redisKeys.itemsWithBacklog(),
         redisKeys.orderIdempotency(buyer.userNum, ''),
+        redisKeys.tokensNotBefore(buyer.userNum),
       ],
-      [api.ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX, Date.now(), item.itemNum, buyer.userNum, 1, item.price, '', 0, 0],
+      [api.ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX, Date.now(), item.itemNum, buyer.userNum, 1, item.price, '', 0, 0, Date.now()],
     );
     await orderScripts.startPayment.run(
       api.ctx.redis,
-      [redisKeys.orderMirror(Number(orderNum)), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
-      [api.ctx.config.redisPrefix + ITEM_KEY_PREFIX, Number(orderNum), buyer.userNum, Date.now()],
+      [redisKeys.orderMirror(Number(orderNum)), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(buyer.userNum)],
+      [api.ctx.config.redisPrefix + ITEM_KEY_PREFIX, Number(orderNum), buyer.userNum, Date.now(), Date.now()],
     );
     await waitUntilSettled(item.itemNum, 1, 15_000);
     expect(await auditItemInvariants(api.ctx.db, item.itemNum, [Number(orderNum)])).to.deep.equal([]);

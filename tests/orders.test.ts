@@ -2,6 +2,7 @@ import { expect } from 'chai';
 import request from 'supertest';
 import type { RunningApi } from '../api/server';
 import { redisKeys } from '../shared/redis-keys';
+import { revokeAllTokensForever, revokeTokensIssuedBefore } from '../shared/users/access-tokens';
 import { startTestApi } from './support/api';
 import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
@@ -120,6 +121,22 @@ describe('Entering an order', () => {
     const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
     await order(seller, { buyerNum: seller.userNum, itemNum, quantity: 1, price }).expect(403);
     await request(api.url).post('/api/v1/orders').send({ buyerNum: buyer.userNum, itemNum, quantity: 1, price }).expect(401);
+  });
+
+  it('When the buyer\'s tokens were revoked or the account deleted, entering an order and trying payment answer 401', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+    const leaving = await insertUser(api.ctx.db, api.ctx.config, 'BUYER');
+    const entered = await order(leaving, { buyerNum: leaving.userNum, itemNum, quantity: 1, price }).expect(200);
+    await revokeTokensIssuedBefore(api.ctx.redis, leaving.userNum, Date.now() + 1);
+    const revoked = await order(leaving, { buyerNum: leaving.userNum, itemNum, quantity: 1, price }).expect(401);
+    expect(revoked.body).to.include({ code: 'TOKEN_REVOKED' });
+    await revokeAllTokensForever(api.ctx.redis, leaving.userNum);
+    const deleted = await request(api.url)
+      .post(`/api/v1/try-payments/${entered.body.data.orderNum}`)
+      .set('Authorization', `Bearer ${leaving.token}`)
+      .expect(401);
+    expect(deleted.body).to.include({ code: 'ACCOUNT_DELETED' });
+    expect(await api.ctx.redis.hget(redisKeys.orderMirror(entered.body.data.orderNum), 'status')).to.equal('INITIATED');
   });
 
   it('When a submission is retried with the same Idempotency-Key, the first answer comes back and no second order is made', async () => {

@@ -1,10 +1,13 @@
 import { conflict, notFound, serviceUnavailable } from '../errors';
 import { syncItemSaleState } from '../items/sale-state-sync';
 import { redisKeys, ORDER_MIRROR_KEY_PREFIX } from '../redis-keys';
-import type { OrderContext } from './order-context';
+import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
+import type { IntakeContext } from './order-context';
 import { orderScripts } from './order-scripts';
 
 export interface PlaceOrderCommand {
+  /** The caller, whose token's revocation is checked in the same Lua step. */
+  caller: TokenHolder;
   buyerNum: number;
   itemNum: number;
   quantity: number;
@@ -28,7 +31,8 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  * records the order and appends it to the item's line; no MySQL on this path. Only an item that
  * Redis does not know yet (first order after a Redis loss) is loaded from MySQL once.
  */
-export async function placeOrder(ctx: OrderContext, command: PlaceOrderCommand): Promise<OrderReceipt> {
+export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand): Promise<OrderReceipt> {
+  if (ctx.soldOutMemo.isSoldOut(command.itemNum)) throw soldOut();
   let reply = await admit(ctx, command);
   if (reply[0] === 'NO_ITEM') {
     if (!(await syncItemSaleState(ctx.db, ctx.redis, command.itemNum))) throw notFound('Item', 'ITEM_NOT_FOUND');
@@ -51,7 +55,12 @@ export async function placeOrder(ctx: OrderContext, command: PlaceOrderCommand):
     case 'PRICE_MISMATCH':
       throw conflict('PRICE_MISMATCH', 'The price sent is not the item price', { details: { price: Number(detail) } });
     case 'SOLD_OUT':
-      throw conflict('SOLD_OUT', 'This item is sold out');
+      ctx.soldOutMemo.remember(command.itemNum);
+      throw soldOut();
+    case 'ACCOUNT_DELETED':
+      throw accountDeleted();
+    case 'TOKEN_REVOKED':
+      throw tokenRevoked();
     case 'INSUFFICIENT_STOCK':
       throw conflict('INSUFFICIENT_STOCK', 'Not enough stock left for this quantity', { details: { stock: Number(detail) } });
     case 'OVERLOADED':
@@ -61,7 +70,9 @@ export async function placeOrder(ctx: OrderContext, command: PlaceOrderCommand):
   }
 }
 
-function admit(ctx: OrderContext, command: PlaceOrderCommand): Promise<(string | number)[]> {
+const soldOut = () => conflict('SOLD_OUT', 'This item is sold out');
+
+function admit(ctx: IntakeContext, command: PlaceOrderCommand): Promise<(string | number)[]> {
   const key = command.idempotencyKey;
   return orderScripts.admitOrder.run(
     ctx.redis,
@@ -72,6 +83,7 @@ function admit(ctx: OrderContext, command: PlaceOrderCommand): Promise<(string |
       redisKeys.initiatedOrders(),
       redisKeys.itemsWithBacklog(),
       redisKeys.orderIdempotency(command.buyerNum, key ?? ''),
+      redisKeys.tokensNotBefore(command.caller.userNum),
     ],
     [
       ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX,
@@ -83,6 +95,7 @@ function admit(ctx: OrderContext, command: PlaceOrderCommand): Promise<(string |
       key === undefined ? '' : fingerprintOf(command),
       IDEMPOTENCY_TTL_SECONDS,
       ctx.config.itemBacklogLimit,
+      command.caller.issuedAtMs,
     ],
   );
 }

@@ -1,5 +1,6 @@
 import { conflict, forbidden } from '../errors';
 import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
+import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
 import type { OrderContext } from './order-context';
 import { orderScripts } from './order-scripts';
 import { statusInMysql } from './status-in-mysql';
@@ -12,12 +13,13 @@ export interface PaymentReceipt {
   arrivalSeq: number;
 }
 
-/** Queues the payment of an INITIATED order (owner only): one Lua step, no MySQL. */
-export async function startPayment(ctx: OrderContext, orderNum: number, buyerNum: number): Promise<PaymentReceipt> {
+/** Queues the payment of an INITIATED order (owner only): one Lua step, no MySQL; it also checks the caller's token is not revoked. */
+export async function startPayment(ctx: OrderContext, orderNum: number, caller: TokenHolder): Promise<PaymentReceipt> {
+  const buyerNum = caller.userNum;
   const [outcome, detail, seq, signal] = await orderScripts.startPayment.run(
     ctx.redis,
-    [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
-    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, buyerNum, Date.now()],
+    [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(buyerNum)],
+    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, buyerNum, Date.now(), caller.issuedAtMs],
   );
   switch (outcome) {
     case 'OK': {
@@ -29,6 +31,10 @@ export async function startPayment(ctx: OrderContext, orderNum: number, buyerNum
       throw notInitiated(await statusInMysql(ctx, orderNum, buyerNum));
     case 'FORBIDDEN':
       throw forbidden();
+    case 'ACCOUNT_DELETED':
+      throw accountDeleted();
+    case 'TOKEN_REVOKED':
+      throw tokenRevoked();
     case 'INVALID_STATE':
       throw notInitiated(String(detail));
     default:

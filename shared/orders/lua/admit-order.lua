@@ -2,10 +2,18 @@
 -- gate checked, order number drawn, mirror written, a record entry appended to the item's line.
 -- The sale window rule is the one of shared/items/sale-window.ts: purchasable when not deleted
 -- and availableAt <= now < endAt (either bound may be empty).
+-- It also finishes the caller's authentication (the API checked only the token's signature), so
+-- that the hot path costs one Redis round trip: the same rule as assertNotRevoked in
+-- shared/users/access-tokens.ts.
 -- KEYS: 1 item sale state, 2 item line, 3 order sequence, 4 initiated orders, 5 items with backlog,
---       6 idempotency key (unused when ARGV[7] is '')
+--       6 idempotency key (unused when ARGV[7] is ''), 7 the buyer's token not-before
 -- ARGV: 1 order mirror key prefix, 2 now ms, 3 itemNum, 4 buyerNum, 5 quantity, 6 price,
---       7 idempotency fingerprint or '', 8 idempotency ttl s, 9 line length limit (0: none)
+--       7 idempotency fingerprint or '', 8 idempotency ttl s, 9 line length limit (0: none),
+--       10 the token's issued-at ms
+local notBefore = redis.call('GET', KEYS[7])
+if notBefore == 'deleted' then return {'ACCOUNT_DELETED'} end
+if notBefore and tonumber(ARGV[10]) < tonumber(notBefore) then return {'TOKEN_REVOKED'} end
+
 if ARGV[7] ~= '' then
   local first = redis.call('GET', KEYS[6])
   if first then return {'DUPLICATE', first} end
