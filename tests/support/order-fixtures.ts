@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../shared/db';
 import type { Redis } from 'ioredis';
 import type { Config } from '../../shared/config';
-import { syncItemSaleState } from '../../shared/items/sale-state-sync';
+import { createItem } from '../../shared/items/create-item';
 import { issueAccessToken, type UserRole } from '../../shared/users/access-tokens';
 
 export interface TestUser {
@@ -29,22 +29,20 @@ export interface ItemSpec {
   endAt?: Date | null;
 }
 
-/** An item and its stock row in MySQL, published to Redis as the catalog does. */
+/** An item listed through the catalog's use case (MySQL rows and Redis sale state). */
 export async function insertItem(db: Db, redis: Redis, sellerNum: number, spec: ItemSpec = {}): Promise<{ itemNum: number; price: number }> {
   const price = spec.price ?? 1000;
-  const stock = spec.stock ?? 10;
-  const itemNum = await db.transaction(async (trx) => {
-    const [id] = await trx('items').insert({
-      seller_id: sellerNum,
+  const { item } = await createItem(
+    { db, redis },
+    {
+      sellerNum,
       title: 'Item under test',
       description: 'made by a test',
       price,
-      available_at: spec.availableAt ?? null,
-      end_at: spec.endAt ?? null,
-    });
-    await trx('stocks').insert({ item_id: id, quantity: stock, supplied: stock, version: 1 });
-    return id!;
-  });
-  await syncItemSaleState(db, redis, itemNum);
-  return { itemNum, price };
+      stock: spec.stock ?? 10,
+      availableAt: spec.availableAt ?? null,
+      endAt: spec.endAt ?? null,
+    },
+  );
+  return { itemNum: item.itemNum, price };
 }

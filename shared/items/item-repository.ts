@@ -1,0 +1,119 @@
+import type { Knex } from 'knex';
+import type { Db } from '../db';
+import type { Pagination } from '../validation';
+
+type Querier = Db | Knex.Transaction;
+
+/** An item joined with its stock row, as the catalog reads it. */
+export interface ItemRecord {
+  id: number;
+  seller_id: number;
+  title: string;
+  description: string;
+  price: number;
+  available_at: Date | null;
+  end_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+  deleted_at: Date | null;
+  quantity: number;
+  version: number;
+}
+
+export interface NewItem {
+  sellerNum: number;
+  title: string;
+  description: string;
+  price: number;
+  stock: number;
+  availableAt: Date | null;
+  endAt: Date | null;
+}
+
+export type ItemChanges = Partial<Pick<NewItem, 'title' | 'description' | 'price' | 'availableAt' | 'endAt'>>;
+
+const ITEM_COLUMNS = [
+  'items.id',
+  'items.seller_id',
+  'items.title',
+  'items.description',
+  'items.price',
+  'items.available_at',
+  'items.end_at',
+  'items.created_at',
+  'items.updated_at',
+  'items.deleted_at',
+  'stocks.quantity',
+  'stocks.version',
+];
+
+function withStock(db: Querier) {
+  return db('items').join('stocks', 'stocks.item_id', 'items.id').select<ItemRecord[]>(ITEM_COLUMNS);
+}
+
+function normalize(row: ItemRecord): ItemRecord {
+  return { ...row, id: Number(row.id), seller_id: Number(row.seller_id), price: Number(row.price), quantity: Number(row.quantity), version: Number(row.version) };
+}
+
+export async function insertItemWithStock(trx: Knex.Transaction, item: NewItem): Promise<number> {
+  const [itemNum] = await trx('items').insert({
+    seller_id: item.sellerNum,
+    title: item.title,
+    description: item.description,
+    price: item.price,
+    available_at: item.availableAt,
+    end_at: item.endAt,
+  });
+  await trx('stocks').insert({ item_id: itemNum, quantity: item.stock, supplied: item.stock, version: 1 });
+  return itemNum!;
+}
+
+/** Live items only: a deleted item is gone for everyone but its stock and order records. */
+export async function findLiveItem(db: Querier, itemNum: number): Promise<ItemRecord | undefined> {
+  const row = await withStock(db).where('items.id', itemNum).whereNull('items.deleted_at').first();
+  return row && normalize(row);
+}
+
+/** Locks the item and its stock row for a change by its seller. */
+export async function lockLiveItem(trx: Knex.Transaction, itemNum: number): Promise<ItemRecord | undefined> {
+  const row = await withStock(trx).where('items.id', itemNum).whereNull('items.deleted_at').forUpdate().first();
+  return row && normalize(row);
+}
+
+export async function listLiveItems(db: Db, page: Pagination): Promise<{ items: ItemRecord[]; total: number }> {
+  const [rows, [{ total }]] = await Promise.all([
+    withStock(db)
+      .whereNull('items.deleted_at')
+      .orderBy('items.id', 'desc')
+      .limit(page.size)
+      .offset((page.page - 1) * page.size),
+    db('items').whereNull('deleted_at').count<{ total: number }[]>({ total: '*' }),
+  ]);
+  return { items: rows.map(normalize), total: Number(total) };
+}
+
+export async function updateItemTerms(trx: Knex.Transaction, itemNum: number, changes: ItemChanges, now: Date): Promise<void> {
+  await trx('items')
+    .where({ id: itemNum })
+    .update({
+      ...(changes.title === undefined ? {} : { title: changes.title }),
+      ...(changes.description === undefined ? {} : { description: changes.description }),
+      ...(changes.price === undefined ? {} : { price: changes.price }),
+      ...(changes.availableAt === undefined ? {} : { available_at: changes.availableAt }),
+      ...(changes.endAt === undefined ? {} : { end_at: changes.endAt }),
+      updated_at: now,
+    });
+}
+
+/** Sets the units on sale; `supplied` follows, so the no-oversell audit still balances. */
+export async function setStockQuantity(trx: Knex.Transaction, item: ItemRecord, quantity: number, now: Date): Promise<number> {
+  const version = item.version + 1;
+  await trx('stocks')
+    .where({ item_id: item.id })
+    .update({ quantity, supplied: trx.raw('supplied + ?', [quantity - item.quantity]), version, updated_at: now });
+  return version;
+}
+
+export async function softDeleteItem(trx: Knex.Transaction, itemNum: number, now: Date): Promise<void> {
+  await trx('items').where({ id: itemNum }).update({ deleted_at: now, updated_at: now });
+}
