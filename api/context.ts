@@ -1,4 +1,5 @@
 import type { IntakeContext } from '../shared/orders/order-context';
+import type { AccountContext } from '../shared/users/account-context';
 
 /** The clients and services one API process builds at start and hands to its routes. */
-export interface ApiContext extends IntakeContext {}
+export interface ApiContext extends IntakeContext, AccountContext {}

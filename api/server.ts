@@ -4,6 +4,7 @@ import type { Config } from '../shared/config';
 import { createDb } from '../shared/db';
 import { assertMysqlReachable, assertRedisReachable } from '../shared/dependencies';
 import { createLogger, type Logger } from '../shared/logger';
+import { createMailer } from '../shared/mail';
 import { SoldOutMemo } from '../shared/orders/sold-out-memo';
 import { createOrderQueues } from '../shared/queue';
 import { createRedis } from '../shared/redis';
@@ -30,7 +31,15 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
     throw error;
   }
   const orderQueues = createOrderQueues(config);
-  const ctx: ApiContext = { config, db, redis, logger, orderQueues, soldOutMemo: new SoldOutMemo(config.soldOutMemoMs) };
+  const ctx: ApiContext = {
+    config,
+    db,
+    redis,
+    logger,
+    orderQueues,
+    soldOutMemo: new SoldOutMemo(config.soldOutMemoMs),
+    mailer: createMailer(config, logger),
+  };
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(listening)));
@@ -41,6 +50,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
     await orderQueues.close();
+    ctx.mailer.close();
     await db.destroy();
     await redis.quit();
   };
