@@ -1,10 +1,10 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import type { RunningApi } from '../api/server';
-import { ITEM_KEY_PREFIX, ORDER_MIRROR_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
-import { orderScripts } from '../shared/orders/order-scripts';
+import { redisKeys } from '../shared/redis-keys';
+import { enterAndPayInRedis } from '../bench/drain';
 import { startTestApi } from './support/api';
-import { auditItemInvariants } from './support/invariants';
+import { auditItemInvariants } from '../bench/audit';
 import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { runSpike } from './support/spike';
@@ -164,27 +164,9 @@ describe('A spike on one hot item through three worker processes', function () {
   it('When the API stopped between taking an order and asking for its drain, the service finds the order and settles it', async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 5 });
     const buyer = buyers[1]!;
-    // The Redis steps of POST /orders and try-payment, without the drain request that would follow.
-    const [, orderNum] = await orderScripts.admitOrder.run(
-      api.ctx.redis,
-      [
-        redisKeys.itemSaleState(item.itemNum),
-        redisKeys.itemLine(item.itemNum),
-        redisKeys.orderSequence(),
-        redisKeys.initiatedOrders(),
-        redisKeys.itemsWithBacklog(),
-        redisKeys.orderIdempotency(buyer.userNum, ''),
-        redisKeys.tokensNotBefore(buyer.userNum),
-      ],
-      [api.ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX, Date.now(), item.itemNum, buyer.userNum, 1, item.price, '', 0, 0, Date.now()],
-    );
-    await orderScripts.startPayment.run(
-      api.ctx.redis,
-      [redisKeys.orderMirror(Number(orderNum)), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(buyer.userNum)],
-      [api.ctx.config.redisPrefix + ITEM_KEY_PREFIX, Number(orderNum), buyer.userNum, Date.now(), Date.now()],
-    );
+    const orderNum = await enterAndPayInRedis(api.ctx.config, api.ctx.redis, item, buyer);
     await waitUntilSettled(item.itemNum, 1, 15_000);
-    expect(await auditItemInvariants(api.ctx.db, item.itemNum, [Number(orderNum)])).to.deep.equal([]);
+    expect(await auditItemInvariants(api.ctx.db, item.itemNum, [orderNum])).to.deep.equal([]);
   });
 
   it('When Redis disagrees with MySQL about stock and in-flight units, a starting worker puts the gate right', async () => {

@@ -1,4 +1,4 @@
-import type { Db } from '../../shared/db';
+import type { Db } from '../shared/db';
 
 /**
  * DESIGN §5 invariants 1-4 for one item, read from MySQL. Returns the violations found (empty: all hold).

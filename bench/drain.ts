@@ -1,0 +1,71 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import type { Config } from '../shared/config';
+import { orderScripts } from '../shared/orders/order-scripts';
+import { partitionOf, type OrderQueues } from '../shared/queue';
+import { ITEM_KEY_PREFIX, ORDER_MIRROR_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
+import type { BenchUser } from './seed-data';
+
+export interface DrainResult {
+  orders: number;
+  seconds: number;
+  ordersPerSecond: number;
+  orderNums: number[];
+}
+
+/**
+ * Hot-item drain: `orders` orders of one item are entered and paid through the same Lua steps as
+ * the API (no HTTP, so the drain is measured, not the load generator) while the item's partition
+ * is paused; then the partition resumes and we time the running workers until the line is empty.
+ */
+export async function measureHotItemDrain(
+  config: Config,
+  redis: Redis,
+  orderQueues: OrderQueues,
+  item: { itemNum: number; price: number },
+  buyers: BenchUser[],
+  orders: number,
+): Promise<DrainResult> {
+  const queue = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)]!;
+  await queue.pause();
+  const orderNums: number[] = [];
+  for (let start = 0; start < orders; start += 500) {
+    const chunk = Array.from({ length: Math.min(500, orders - start) }, (_, i) => buyers[(start + i) % buyers.length]!);
+    orderNums.push(...(await Promise.all(chunk.map((buyer) => enterAndPayInRedis(config, redis, item, buyer)))));
+  }
+  await orderQueues.requestDrain(item.itemNum);
+  const started = process.hrtime.bigint();
+  await queue.resume();
+  while ((await redis.llen(redisKeys.itemLine(item.itemNum))) > 0) await sleep(5);
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+  return { orders, seconds, ordersPerSecond: orders / seconds, orderNums };
+}
+
+/**
+ * The Redis steps of POST /orders and try-payment for one buyer, without the drain request the API
+ * sends after them: what the line holds when an API process stopped right there.
+ */
+export async function enterAndPayInRedis(config: Config, redis: Redis, item: { itemNum: number; price: number }, buyer: { userNum: number }): Promise<number> {
+  const now = Date.now();
+  const [outcome, orderNum] = await orderScripts.admitOrder.run(
+    redis,
+    [
+      redisKeys.itemSaleState(item.itemNum),
+      redisKeys.itemLine(item.itemNum),
+      redisKeys.orderSequence(),
+      redisKeys.initiatedOrders(),
+      redisKeys.itemsWithBacklog(),
+      redisKeys.orderIdempotency(buyer.userNum, ''),
+      redisKeys.tokensNotBefore(buyer.userNum),
+    ],
+    [config.redisPrefix + ORDER_MIRROR_KEY_PREFIX, now, item.itemNum, buyer.userNum, 1, item.price, '', 0, 0, now],
+  );
+  if (outcome !== 'OK') throw new Error(`admit-order answered ${String(outcome)}`);
+  const [paid] = await orderScripts.startPayment.run(
+    redis,
+    [redisKeys.orderMirror(Number(orderNum)), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(buyer.userNum)],
+    [config.redisPrefix + ITEM_KEY_PREFIX, Number(orderNum), buyer.userNum, now, now],
+  );
+  if (paid !== 'OK') throw new Error(`start-payment answered ${String(paid)}`);
+  return Number(orderNum);
+}

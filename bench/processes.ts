@@ -1,0 +1,47 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+// `npm run bench` runs the compiled service from dist/, as `npm start` does; the test suite's smoke
+// run goes through tsx from the sources.
+const fromSource = __filename.endsWith('.ts');
+const RUNTIME_ROOT = path.join(__dirname, '..');
+/** The project folder (with package.json, artillery/ and node_modules/), from dist/ or the sources. */
+export const PROJECT_ROOT = fromSource ? RUNTIME_ROOT : path.join(RUNTIME_ROOT, '..');
+
+/** A child process of the bench (service, worker or baseline server), stopped with SIGTERM. */
+export class BenchProcess {
+  private constructor(
+    readonly name: string,
+    readonly child: ChildProcess,
+  ) {}
+
+  /** `module` without extension, e.g. 'api/main'. */
+  static start(name: string, module: string, env: NodeJS.ProcessEnv): BenchProcess {
+    const args = fromSource ? ['--import', 'tsx', path.join(RUNTIME_ROOT, `${module}.ts`)] : [path.join(RUNTIME_ROOT, `${module}.js`)];
+    const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
+    return new BenchProcess(name, child);
+  }
+
+  stop(): Promise<void> {
+    if (this.child.exitCode !== null || this.child.signalCode !== null) return Promise.resolve();
+    return new Promise((resolve) => {
+      this.child.once('exit', () => resolve());
+      this.child.kill('SIGTERM');
+    });
+  }
+}
+
+/** Waits until `url` answers 2xx (a server has started), or fails after `timeoutMs`. */
+export async function waitUntilUp(url: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await sleep(200);
+  }
+  throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+}

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { percentiles } from './load';
+import { PROJECT_ROOT } from './processes';
+import type { BenchUser } from './seed-data';
+
+const ARTILLERY = path.join(PROJECT_ROOT, 'node_modules', 'artillery', 'bin', 'artillery');
+
+export interface RequestRecord {
+  endpoint: string;
+  at: number;
+  ms: number;
+  status: number;
+  /** On accepted order entries. */
+  orderNum?: number;
+}
+
+export interface ScenarioResult {
+  name: string;
+  seconds: number;
+  requests: number;
+  byEndpoint: Record<string, ReturnType<typeof percentiles> & { statuses: Record<string, number>; perSecond: number }>;
+  /** No answer, 5xx, or a status the step never expects (409 is a sale outcome, not an error): what "0 errors" counts. */
+  errors: number;
+  /** Requests answered per second, by second from the start, for the chart. */
+  timeline: { second: number; requests: number; p99Ms: number }[];
+  /** Orders the service accepted (2xx): each must settle. */
+  acceptedOrderNums: number[];
+}
+
+/** What each step may answer when the service works: SOLD_OUT, NOT_OPEN_YET and the like are 409s. */
+const EXPECTED_STATUSES: Record<string, number[]> = { login: [200], enter: [200, 409], pay: [202], poll: [200] };
+
+export interface ScenarioRun {
+  name: string;
+  file: string;
+  target: string;
+  buyers: BenchUser[];
+  item: { itemNum: number; price: number };
+  password: string;
+  abandonRate: number;
+  workDir: string;
+  /** Use the scenario's `smoke` environment: a few seconds, for the test suite. */
+  smoke: boolean;
+}
+
+/** Runs one Artillery scenario file against the service and reads the per-request records back. */
+export async function runScenario(run: ScenarioRun, onProgress: (line: string) => void): Promise<ScenarioResult> {
+  const buyersFile = path.join(run.workDir, `${run.name}-buyers.json`);
+  const recordsFile = path.join(run.workDir, `${run.name}-requests.jsonl`);
+  const artilleryReport = path.join(run.workDir, `${run.name}-artillery.json`);
+  writeFileSync(buyersFile, JSON.stringify(run.buyers));
+  writeFileSync(recordsFile, '');
+  const started = Date.now();
+  const exitCode = await new Promise<number>((resolve) => {
+    const smoke = run.smoke ? ['-e', 'smoke'] : [];
+    const child = spawn(process.execPath, [ARTILLERY, 'run', ...smoke, '-o', artilleryReport, path.join(PROJECT_ROOT, 'artillery', run.file)], {
+      env: {
+        ...process.env,
+        BENCH_TARGET: run.target,
+        BENCH_BUYERS_FILE: buyersFile,
+        BENCH_RECORDS_FILE: recordsFile,
+        BENCH_ITEM_NUM: String(run.item.itemNum),
+        BENCH_ITEM_PRICE: String(run.item.price),
+        BENCH_PASSWORD: run.password,
+        BENCH_ABANDON_RATE: String(run.abandonRate),
+      },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString().split('\n')) if (/Scenarios (launched|completed)|Requests completed|p99/.test(line)) onProgress(line.trim());
+    });
+    child.on('exit', (code) => resolve(code ?? 1));
+  });
+  if (exitCode !== 0) throw new Error(`artillery ${run.file} exited with ${exitCode}`);
+  const result = summarize(run.name, started, readRecords(recordsFile));
+  result.errors += artilleryErrors(artilleryReport);
+  return result;
+}
+
+/** Requests that never got an answer (connection errors, timeouts) are in Artillery's own report only. */
+function artilleryErrors(file: string): number {
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { aggregate?: { errors?: Record<string, number> } };
+  return Object.values(report.aggregate?.errors ?? {}).reduce((sum, count) => sum + count, 0);
+}
+
+function readRecords(file: string): RequestRecord[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as RequestRecord);
+}
+
+export function summarize(name: string, started: number, records: RequestRecord[]): ScenarioResult {
+  const seconds = Math.max(1, (Math.max(...records.map((r) => r.at), started) - started) / 1000);
+  const endpoints = [...new Set(records.map((r) => r.endpoint))];
+  const byEndpoint = Object.fromEntries(
+    endpoints.map((endpoint) => {
+      const mine = records.filter((r) => r.endpoint === endpoint);
+      const statuses: Record<string, number> = {};
+      for (const r of mine) statuses[r.status] = (statuses[r.status] ?? 0) + 1;
+      return [endpoint, { ...percentiles(mine.map((r) => r.ms)), statuses, perSecond: mine.length / seconds }];
+    }),
+  );
+  const perSecond = new Map<number, number[]>();
+  for (const r of records) {
+    const second = Math.floor((r.at - started) / 1000);
+    const latencies = perSecond.get(second) ?? [];
+    latencies.push(r.ms);
+    perSecond.set(second, latencies);
+  }
+  const timeline = [...perSecond.entries()]
+    .sort(([a], [b]) => a - b)
+    .map(([second, latencies]) => ({ second, requests: latencies.length, p99Ms: percentiles(latencies).p99 }));
+  return {
+    name,
+    seconds,
+    requests: records.length,
+    byEndpoint,
+    errors: records.filter((r) => !EXPECTED_STATUSES[r.endpoint]?.includes(r.status)).length,
+    timeline,
+    acceptedOrderNums: records.flatMap((r) => (r.orderNum === undefined ? [] : [r.orderNum])),
+  };
+}
