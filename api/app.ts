@@ -8,10 +8,12 @@ import { apiV1Routes } from './routes';
 export function createApp(ctx: ApiContext): Express {
   const app = express();
   app.disable('x-powered-by');
+  // Every answer is fresh JSON; hashing each body for an ETag no client sends back is wasted work.
+  app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.use(express.json({ limit: ctx.config.bodyLimit }));
-  app.use(healthRoutes(ctx));
   app.use('/api/v1', apiV1Routes(ctx));
+  app.use(healthRoutes(ctx));
   app.use(unknownRoute);
   app.use(errorHandler(ctx.logger));
   return app;

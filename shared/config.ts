@@ -58,7 +58,7 @@ const schema = Joi.object({
   MAX_ORDER_QUANTITY: Joi.number().integer().min(1).default(10),
   ITEM_BACKLOG_LIMIT: Joi.number().integer().min(0).default(100_000),
   SOLD_OUT_MEMO_MS: Joi.number().integer().min(0).max(10_000).default(200),
-  DRAIN_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(200),
+  DRAIN_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(1000),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
 }).unknown(true);

@@ -27,19 +27,24 @@ function send(res: Response, status: HttpStatusName, body: ErrorEnvelope): void 
   res.status(HTTP_STATUS[status]).json(body);
 }
 
+/** Answers an operational error as the envelope (also used directly where throwing would cost too much). */
+export function sendAppError(res: Response, appError: AppError): void {
+  if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
+  send(res, appError.status, {
+    status: appError.status,
+    code: appError.code,
+    message: appError.message,
+    data: appError.details ?? null,
+    ...(appError.fields ? { errors: appError.fields } : {}),
+  });
+}
+
 /** The one place where errors become responses: operational ones as they are, the rest as a 500 with an id. */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
     const appError = error instanceof AppError ? error : fromBodyParser(error as BodyParserError);
     if (appError) {
-      if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
-      send(res, appError.status, {
-        status: appError.status,
-        code: appError.code,
-        message: appError.message,
-        data: appError.details ?? null,
-        ...(appError.fields ? { errors: appError.fields } : {}),
-      });
+      sendAppError(res, appError);
       return;
     }
     const errorId = randomUUID();

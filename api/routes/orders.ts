@@ -4,10 +4,11 @@ import { ok } from '../../shared/http-envelope';
 import { cancelOrder } from '../../shared/orders/cancel-order';
 import { getOrder } from '../../shared/orders/get-order';
 import { listOrders } from '../../shared/orders/list-orders';
-import { placeOrder } from '../../shared/orders/place-order';
+import { placeOrder, SOLD_OUT } from '../../shared/orders/place-order';
 import { startPayment } from '../../shared/orders/start-payment';
 import { idSchema, paginationSchema, validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
+import { sendAppError } from '../middleware/error-handler';
 import { assertSelf, authenticate, authenticateSignature, principalOf, requireRole } from '../middleware/authenticate';
 
 const orderPathSchema = Joi.object({ orderNum: idSchema.required() });
@@ -34,9 +35,16 @@ export function orderRoutes(ctx: ApiContext): Router {
   const buyerOnly = [authenticate(ctx.config, ctx.redis), requireRole('BUYER')];
 
   router.post('/orders', ...hotPath, async (req, res) => {
+    // After a drop sells out nearly every request is for that item: answer before any other work
+    // (even body validation), without the cost of throwing through the router.
+    if (ctx.soldOutMemo.isSoldOut((req.body as { itemNum?: unknown } | undefined)?.itemNum)) {
+      sendAppError(res, SOLD_OUT);
+      return;
+    }
     const body = validate(bodySchema, req.body);
     assertSelf(req, body.buyerNum);
-    const idempotencyKey = validate(idempotencyKeySchema, req.get('Idempotency-Key'), 'Idempotency-Key');
+    const idempotencyHeader = req.get('Idempotency-Key');
+    const idempotencyKey = idempotencyHeader === undefined ? undefined : validate(idempotencyKeySchema, idempotencyHeader, 'Idempotency-Key');
     const order = await placeOrder(ctx, { ...body, caller: principalOf(req), idempotencyKey });
     res.json(ok('Order entered', order));
   });

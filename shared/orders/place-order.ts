@@ -32,7 +32,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  * Redis does not know yet (first order after a Redis loss) is loaded from MySQL once.
  */
 export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand): Promise<OrderReceipt> {
-  if (ctx.soldOutMemo.isSoldOut(command.itemNum)) throw soldOut();
+  if (ctx.soldOutMemo.isSoldOut(command.itemNum)) throw SOLD_OUT;
   let reply = await admit(ctx, command);
   if (reply[0] === 'NO_ITEM') {
     if (!(await syncItemSaleState(ctx.db, ctx.redis, command.itemNum))) throw notFound('Item', 'ITEM_NOT_FOUND');
@@ -56,7 +56,7 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
       throw conflict('PRICE_MISMATCH', 'The price sent is not the item price', { details: { price: Number(detail) } });
     case 'SOLD_OUT':
       ctx.soldOutMemo.remember(command.itemNum);
-      throw soldOut();
+      throw SOLD_OUT;
     case 'ACCOUNT_DELETED':
       throw accountDeleted();
     case 'TOKEN_REVOKED':
@@ -70,7 +70,8 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
   }
 }
 
-const soldOut = () => conflict('SOLD_OUT', 'This item is sold out');
+/** One shared instance: an AppError carries no per-request data, and this is the spike's most frequent answer. */
+export const SOLD_OUT = conflict('SOLD_OUT', 'This item is sold out');
 
 function admit(ctx: IntakeContext, command: PlaceOrderCommand): Promise<(string | number)[]> {
   const key = command.idempotencyKey;

@@ -13,7 +13,9 @@ export class SoldOutMemo {
     if (this.ttlMs > 0) this.until.set(itemNum, now + this.ttlMs);
   }
 
-  isSoldOut(itemNum: number, now = Date.now()): boolean {
+  /** Takes any value (the raw request body's itemNum): only a remembered item number says yes. */
+  isSoldOut(itemNum: unknown, now = Date.now()): boolean {
+    if (typeof itemNum !== 'number') return false;
     const until = this.until.get(itemNum);
     if (until === undefined) return false;
     if (until > now) return true;

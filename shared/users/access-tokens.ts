@@ -1,5 +1,4 @@
-import { createSecretKey, type KeyObject } from 'node:crypto';
-import jwt from 'jsonwebtoken';
+import { createSigner, createVerifier } from 'fast-jwt';
 import type { Redis } from 'ioredis';
 import type { Config } from '../config';
 import { unauthorized } from '../errors';
@@ -27,21 +26,39 @@ interface AccessTokenClaims {
 /** The not-before value of a deleted account (the order Lua scripts test for the same literal). */
 const DELETED = 'deleted';
 
-// jsonwebtoken turns a string secret into a key object on every call (over half the CPU of an
-// order request when measured); make it once per secret instead.
-const signingKeys = new Map<string, KeyObject>();
-function signingKeyOf(secret: string): KeyObject {
-  let key = signingKeys.get(secret);
-  if (!key) {
-    key = createSecretKey(Buffer.from(secret, 'utf8'));
-    signingKeys.set(secret, key);
+type SignToken = (claims: AccessTokenClaims) => string;
+type VerifyToken = (token: string) => AccessTokenClaims;
+
+/** Most tokens verified are ones just seen (a buyer polling or retrying): up to this many are cached. */
+const VERIFIED_TOKEN_CACHE_SIZE = 10_000;
+
+// Signer and verifier are built once per secret and expiry (tests run several configs in one process).
+const signers = new Map<string, SignToken>();
+const verifiers = new Map<string, VerifyToken>();
+
+function signerOf(secret: string, expiresInSeconds: number): SignToken {
+  const id = `${expiresInSeconds}:${secret}`;
+  let sign = signers.get(id);
+  if (!sign) {
+    sign = createSigner({ key: secret, algorithm: 'HS256', expiresIn: expiresInSeconds * 1000 });
+    signers.set(id, sign);
   }
-  return key;
+  return sign;
+}
+
+/** Checks signature and expiry; the cache keeps each verified token (keyed by its hash) until it expires. */
+function verifierOf(secret: string): VerifyToken {
+  let verify = verifiers.get(secret);
+  if (!verify) {
+    verify = createVerifier({ key: secret, algorithms: ['HS256'], cache: VERIFIED_TOKEN_CACHE_SIZE });
+    verifiers.set(secret, verify);
+  }
+  return verify;
 }
 
 export function issueAccessToken(config: Pick<Config, 'jwtSecret' | 'jwtExpiresInSeconds'>, principal: Principal) {
   const claims: AccessTokenClaims = { sub: String(principal.userNum), role: principal.role, iatMs: Date.now() };
-  const accessToken = jwt.sign(claims, signingKeyOf(config.jwtSecret), { algorithm: 'HS256', expiresIn: config.jwtExpiresInSeconds });
+  const accessToken = signerOf(config.jwtSecret, config.jwtExpiresInSeconds)(claims);
   return { accessToken, tokenType: 'Bearer' as const, expiresIn: config.jwtExpiresInSeconds };
 }
 
@@ -49,7 +66,7 @@ export function issueAccessToken(config: Pick<Config, 'jwtSecret' | 'jwtExpiresI
 export function verifyAccessTokenSignature(config: Pick<Config, 'jwtSecret'>, token: string): TokenHolder {
   let claims: AccessTokenClaims;
   try {
-    claims = jwt.verify(token, signingKeyOf(config.jwtSecret), { algorithms: ['HS256'] }) as AccessTokenClaims;
+    claims = verifierOf(config.jwtSecret)(token);
   } catch {
     throw unauthorized('Access token is invalid or expired', 'INVALID_TOKEN');
   }
