@@ -15,11 +15,12 @@ const RESTART_DELAY_MS = 1000;
 interface Supervised {
   name: string;
   script: string;
+  env?: NodeJS.ProcessEnv;
   child?: ChildProcess;
 }
 
 function supervise(entry: Supervised, logger: Logger, isStopping: () => boolean): void {
-  const child = fork(path.join(__dirname, entry.script), { stdio: 'inherit' });
+  const child = fork(path.join(__dirname, entry.script), { stdio: 'inherit', env: { ...process.env, ...entry.env } });
   entry.child = child;
   child.on('exit', (code, signal) => {
     if (isStopping()) return;
@@ -45,7 +46,12 @@ async function main(): Promise<void> {
 
   const children: Supervised[] = [
     { name: 'api', script: 'api/main.js' },
-    ...Array.from({ length: config.workerProcesses }, (_, i) => ({ name: `worker-${i + 1}`, script: 'worker/main.js' })),
+    ...Array.from({ length: config.workerProcesses }, (_, i) => ({
+      name: `worker-${i + 1}`,
+      script: 'worker/main.js',
+      // Each worker on this machine serves its metrics on its own port: 9464, 9465, ...
+      env: { WORKER_METRICS_PORT: String(config.workerMetricsPort && config.workerMetricsPort + i) },
+    })),
   ];
   let stopping = false;
   for (const entry of children) supervise(entry, logger, () => stopping);

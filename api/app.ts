@@ -1,8 +1,26 @@
-import express, { type Express } from 'express';
+import express, { type Express, type Router } from 'express';
 import type { ApiContext } from './context';
+import { API_V1_PREFIX } from './metrics/api-metrics';
 import { errorHandler, unknownRoute } from './middleware/error-handler';
+import { requestLogging } from './middleware/request-logging';
+import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { apiV1Routes } from './routes';
+import { operationsRoutes } from './routes/operations';
+
+export interface MountedRouter {
+  prefix: string;
+  router: Router;
+}
+
+/** Every router of the API with where it is mounted (orders first: the spike's path); the OpenAPI test reads the same list. */
+export function documentedRouters(ctx: ApiContext): MountedRouter[] {
+  return [
+    ...apiV1Routes(ctx).map((router) => ({ prefix: API_V1_PREFIX, router })),
+    { prefix: '', router: healthRoutes(ctx) },
+    { prefix: '', router: operationsRoutes(ctx) },
+  ];
+}
 
 /** Builds the Express app; listening and stopping are main.ts's job, so tests can mount it as they like. */
 export function createApp(ctx: ApiContext): Express {
@@ -11,9 +29,11 @@ export function createApp(ctx: ApiContext): Express {
   // Every answer is fresh JSON; hashing each body for an ETag no client sends back is wasted work.
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  app.use(ctx.metrics.recordHttp);
+  app.use(requestLogging(ctx.logger));
   app.use(express.json({ limit: ctx.config.bodyLimit }));
-  app.use('/api/v1', apiV1Routes(ctx));
-  app.use(healthRoutes(ctx));
+  for (const { prefix, router } of documentedRouters(ctx)) app.use(prefix || '/', router);
+  app.use(docsRoutes());
   app.use(unknownRoute);
   app.use(errorHandler(ctx.logger));
   return app;

@@ -10,6 +10,8 @@ import { createOrderQueues } from '../shared/queue';
 import { createRedis } from '../shared/redis';
 import { createApp } from './app';
 import type { ApiContext } from './context';
+import { ApiMetrics } from './metrics/api-metrics';
+import { registerOrderPipelineGauges } from './metrics/order-pipeline-gauges';
 
 export interface RunningApi {
   ctx: ApiContext;
@@ -39,7 +41,9 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
     orderQueues,
     soldOutMemo: new SoldOutMemo(config.soldOutMemoMs),
     mailer: createMailer(config, logger),
+    metrics: new ApiMetrics(),
   };
+  registerOrderPipelineGauges(ctx.metrics.registry, ctx);
   const app = createApp(ctx);
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(listening)));

@@ -2,8 +2,9 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config';
 import { orderScripts } from '../shared/orders/order-scripts';
+import { admitInRedis } from '../shared/orders/place-order';
 import { partitionOf, type OrderQueues } from '../shared/queue';
-import { ITEM_KEY_PREFIX, ORDER_MIRROR_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
+import { ITEM_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
 import type { BenchUser } from './seed-data';
 
 export interface DrainResult {
@@ -47,19 +48,8 @@ export async function measureHotItemDrain(
  */
 export async function enterAndPayInRedis(config: Config, redis: Redis, item: { itemNum: number; price: number }, buyer: { userNum: number }): Promise<number> {
   const now = Date.now();
-  const [outcome, orderNum] = await orderScripts.admitOrder.run(
-    redis,
-    [
-      redisKeys.itemSaleState(item.itemNum),
-      redisKeys.itemLine(item.itemNum),
-      redisKeys.orderSequence(),
-      redisKeys.initiatedOrders(),
-      redisKeys.itemsWithBacklog(),
-      redisKeys.orderIdempotency(buyer.userNum, ''),
-      redisKeys.tokensNotBefore(buyer.userNum),
-    ],
-    [config.redisPrefix + ORDER_MIRROR_KEY_PREFIX, now, item.itemNum, buyer.userNum, 1, item.price, '', 0, 0, now],
-  );
+  const caller = { userNum: buyer.userNum, role: 'BUYER' as const, issuedAtMs: now };
+  const [outcome, orderNum] = await admitInRedis({ config, redis }, { caller, buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price });
   if (outcome !== 'OK') throw new Error(`admit-order answered ${String(outcome)}`);
   const [paid] = await orderScripts.startPayment.run(
     redis,

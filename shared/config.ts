@@ -26,6 +26,15 @@ export interface Config {
   soldOutMemoMs: number;
   /** Most line entries a worker applies in one MySQL transaction. */
   drainBatchSize: number;
+  /** Orders one buyer may submit per window (0: no limit), and the window in seconds. */
+  orderRateLimit: number;
+  orderRateWindowSeconds: number;
+  /** Per 15 minutes: verification requests and logins per client IP, login attempts per address (0: no limit). */
+  authRateLimits: { perIp: number; loginPerAddress: number };
+  /** Basic-auth credential of /metrics and /admin/queues; unset: both answer 404. */
+  admin: { user: string; password: string } | undefined;
+  /** Port of a worker's /metrics (0: none); `npm start` gives each worker the next one. */
+  workerMetricsPort: number;
   logLevel: string;
   /** Largest JSON body accepted, e.g. "16kb". */
   bodyLimit: string;
@@ -49,7 +58,7 @@ const schema = Joi.object({
       otherwise: Joi.optional().default(DEVELOPMENT_JWT_SECRET),
     }),
   JWT_EXPIRES_IN_SECONDS: Joi.number().integer().min(60).default(3600),
-  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).optional(),
+  SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).empty('').optional(),
   MAIL_FROM: Joi.string().default('reservation-purchase <no-reply@reservation-purchase.local>'),
   PAYMENT_FAILURE_RATE: Joi.number().min(0).max(1).default(0.2),
   WORKER_PROCESSES: Joi.number().integer().min(0).max(64).default(2),
@@ -59,9 +68,18 @@ const schema = Joi.object({
   ITEM_BACKLOG_LIMIT: Joi.number().integer().min(0).default(100_000),
   SOLD_OUT_MEMO_MS: Joi.number().integer().min(0).max(10_000).default(200),
   DRAIN_BATCH_SIZE: Joi.number().integer().min(1).max(5000).default(1000),
+  ORDER_RATE_LIMIT: Joi.number().integer().min(0).default(10),
+  ORDER_RATE_WINDOW_SECONDS: Joi.number().integer().min(1).max(3600).default(10),
+  AUTH_RATE_LIMIT_PER_IP: Joi.number().integer().min(0).default(100),
+  LOGIN_ATTEMPTS_PER_ADDRESS: Joi.number().integer().min(0).default(10),
+  ADMIN_USER: Joi.string().empty(''),
+  ADMIN_PASSWORD: Joi.string().empty('').min(12).when('ADMIN_USER', { is: Joi.exist(), then: Joi.required() }),
+  WORKER_METRICS_PORT: Joi.number().integer().min(0).max(65535).default(9464),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
-}).unknown(true);
+})
+  .and('ADMIN_USER', 'ADMIN_PASSWORD')
+  .unknown(true);
 
 export class ConfigError extends Error {}
 
@@ -88,6 +106,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     itemBacklogLimit: value.ITEM_BACKLOG_LIMIT,
     drainBatchSize: value.DRAIN_BATCH_SIZE,
     soldOutMemoMs: value.SOLD_OUT_MEMO_MS,
+    orderRateLimit: value.ORDER_RATE_LIMIT,
+    orderRateWindowSeconds: value.ORDER_RATE_WINDOW_SECONDS,
+    authRateLimits: { perIp: value.AUTH_RATE_LIMIT_PER_IP, loginPerAddress: value.LOGIN_ATTEMPTS_PER_ADDRESS },
+    admin: value.ADMIN_USER ? { user: value.ADMIN_USER, password: value.ADMIN_PASSWORD } : undefined,
+    workerMetricsPort: value.WORKER_METRICS_PORT,
     logLevel: value.LOG_LEVEL,
     bodyLimit: value.BODY_LIMIT,
   };

@@ -17,7 +17,8 @@ export enum JobName {
 }
 
 export interface JobPayloads {
-  [JobName.DrainItemLine]: { itemNum: number };
+  /** requestId: the API request that asked for this drain, for tracing it through the worker's logs. */
+  [JobName.DrainItemLine]: { itemNum: number; requestId?: string | undefined };
 }
 
 export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
@@ -57,7 +58,7 @@ function drainJobOptions(itemNum: number): JobsOptions {
 }
 
 export interface OrderQueues {
-  requestDrain(itemNum: number): Promise<void>;
+  requestDrain(itemNum: number, requestId?: string): Promise<void>;
   queues: Queue[];
   close(): Promise<void>;
 }
@@ -69,9 +70,9 @@ export function createOrderQueues(config: Pick<Config, 'redisUrl' | 'redisPrefix
   );
   return {
     queues,
-    async requestDrain(itemNum) {
+    async requestDrain(itemNum, requestId) {
       const queue = queues[partitionOf(itemNum, config.queuePartitions)]!;
-      await queue.add(JobName.DrainItemLine, { itemNum }, drainJobOptions(itemNum));
+      await queue.add(JobName.DrainItemLine, { itemNum, requestId }, drainJobOptions(itemNum));
     },
     async close() {
       await Promise.all(queues.map((queue) => queue.close()));

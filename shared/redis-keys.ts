@@ -22,6 +22,10 @@ export const redisKeys = {
   initiatedOrders: () => 'orders:initiated',
   /** String `orderNum|fingerprint`: an order submission's Idempotency-Key. */
   orderIdempotency: (buyerNum: number, key: string) => `idempotency:order:${buyerNum}:${key}`,
+  /** Counter of a buyer's order submissions in the current window (ORDER_RATE_LIMIT). */
+  orderSubmissions: (buyerNum: number) => `ratelimit:orders:${buyerNum}`,
+  /** rate-limiter-flexible's keys (verification and login limits) start with this. */
+  rateLimiterPrefix: () => 'ratelimit',
 } as const;
 
 /**

@@ -20,6 +20,13 @@ describe('Configuration and mail without SMTP', () => {
     expect(() => loadConfig({ PORT: 'eighty', PAYMENT_FAILURE_RATE: '2' })).to.throw(/"PORT" must be a number.*"PAYMENT_FAILURE_RATE" must be less than or equal to 1/);
   });
 
+  it('When the admin credential is half set or its password short, start-up fails; empty values (as compose passes them) mean unset', () => {
+    expect(() => loadConfig({ ADMIN_USER: 'operator' })).to.throw(/ADMIN_PASSWORD/);
+    expect(() => loadConfig({ ADMIN_USER: 'operator', ADMIN_PASSWORD: 'short' })).to.throw(/"ADMIN_PASSWORD" length must be at least 12/);
+    expect(loadConfig({ ADMIN_USER: '', ADMIN_PASSWORD: '', SMTP_URL: '' })).to.include({ admin: undefined, smtpUrl: undefined });
+    expect(loadConfig({ ADMIN_USER: 'operator', ADMIN_PASSWORD: 'long-enough-secret' }).admin).to.deep.equal({ user: 'operator', password: 'long-enough-secret' });
+  });
+
   it('When NODE_ENV is production, JWT_SECRET is required', () => {
     expect(() => loadConfig({ NODE_ENV: 'production' })).to.throw(/"JWT_SECRET" is required/);
     expect(loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'a-long-production-secret' }).jwtSecret).to.equal('a-long-production-secret');

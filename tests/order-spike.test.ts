@@ -9,7 +9,7 @@ import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { runSpike } from './support/spike';
 import { waitFor } from './support/wait';
-import { WorkerProcess } from './support/worker-processes';
+import { ServiceProcess } from './support/service-processes';
 
 const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
 
@@ -18,10 +18,10 @@ describe('A spike on one hot item through three worker processes', function () {
   let api: RunningApi;
   let seller: TestUser;
   let buyers: TestUser[];
-  let workers: WorkerProcess[] = [];
+  let workers: ServiceProcess[] = [];
 
   const startWorkers = async (count: number) => {
-    const started = await Promise.all(Array.from({ length: count }, () => WorkerProcess.start()));
+    const started = await Promise.all(Array.from({ length: count }, () => ServiceProcess.start('worker')));
     workers.push(...started);
     return started;
   };

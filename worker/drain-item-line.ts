@@ -9,24 +9,29 @@ import { withTransientRetry } from '../shared/transient-retry';
 
 export type DrainResult = 'EMPTY' | 'MORE';
 
+/** Told about each batch applied (metrics). */
+export type BatchObserver = (entries: number, seconds: number, outcome: BatchOutcome) => void;
+
 /**
  * Drains one item's line in arrival order, a batch at a time: whatever is waiting, up to
  * DRAIN_BATCH_SIZE, so a lone order goes alone at once and a spike goes in large batches.
  * Each batch is one MySQL transaction, then one Redis step that removes exactly that batch.
  * Returns MORE when asked to yield (time slice used up, or stopping) with work left.
  */
-export async function drainItemLine(ctx: OrderContext, itemNum: number, shouldYield: () => boolean): Promise<DrainResult> {
+export async function drainItemLine(ctx: OrderContext, itemNum: number, shouldYield: () => boolean, onBatch?: BatchObserver): Promise<DrainResult> {
   const line = redisKeys.itemLine(itemNum);
   const policy = { failureRate: ctx.config.paymentFailureRate, random: Math.random };
   for (;;) {
     const raw = await ctx.redis.lrange(line, 0, ctx.config.drainBatchSize - 1);
     let outcome: BatchOutcome | undefined;
+    const started = process.hrtime.bigint();
     if (raw.length > 0) {
       const entries = raw.map(parseLineEntry);
       outcome = await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, entries, policy));
       await publishStock(ctx.redis, itemNum, outcome.stock);
     }
     const state = await commitBatch(ctx, itemNum, raw, outcome);
+    if (outcome && state !== 'STALE') onBatch?.(raw.length, Number(process.hrtime.bigint() - started) / 1e9, outcome);
     if (state === 'EMPTY') return 'EMPTY';
     if (shouldYield()) return 'MORE';
   }

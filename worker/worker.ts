@@ -15,11 +15,13 @@ import {
 } from '../shared/queue';
 import { createRedis } from '../shared/redis';
 import { drainItemLine } from './drain-item-line';
+import { WorkerMetrics } from './worker-metrics';
 import { LineSweeper } from './line-sweeper';
 import { reconcileAtStart } from './reconcile';
 
 export interface RunningWorker {
   ctx: OrderContext;
+  metrics: WorkerMetrics;
   stop(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ const WORKER_OPTIONS = { concurrency: 1, lockDuration: 10_000, stalledInterval: 
 
 /** One worker process: a BullMQ consumer on every partition, the sweeper, and start-up reconciliation. */
 export async function startWorker(config: Config, logger: Logger): Promise<RunningWorker> {
+  const metrics = new WorkerMetrics();
   const db = createDb(config);
   const redis = createRedis(config);
   await assertMysqlReachable(db, config.databaseUrl);
@@ -50,9 +53,19 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
       new Worker<JobPayloads[JobName.DrainItemLine], void, JobName.DrainItemLine>(
         name,
         async (job) => {
-          const deadline = Date.now() + TIME_SLICE_MS;
-          const result = await drainItemLine(ctx, job.data.itemNum, () => stopping || Date.now() > deadline);
-          if (result === 'MORE') await orderQueues.requestDrain(job.data.itemNum);
+          const { itemNum, requestId } = job.data;
+          const jobLogger = logger.child({ jobId: job.id, itemNum, requestId });
+          const started = Date.now();
+          let batches = 0;
+          let entries = 0;
+          const result = await drainItemLine(ctx, itemNum, () => stopping || Date.now() > started + TIME_SLICE_MS, (size, seconds, outcome) => {
+            batches += 1;
+            entries += size;
+            metrics.observeBatch(size, seconds, outcome.settledNow);
+          });
+          metrics.observeJob(name, (Date.now() - started) / 1000);
+          jobLogger.info({ batches, entries, result, ms: Date.now() - started }, 'drained item line');
+          if (result === 'MORE') await orderQueues.requestDrain(itemNum, requestId);
         },
         { ...WORKER_OPTIONS, connection: workerConnections[partition]!, prefix: bullPrefix(config) },
       ),
@@ -62,6 +75,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
   }
 
+  const metricsServer = await metrics.serve(config, logger);
   const reconciled = await reconcileAtStart(ctx);
   logger.info({ ...reconciled, partitions: config.queuePartitions }, 'worker started');
 
@@ -72,9 +86,11 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
 
   return {
     ctx,
+    metrics,
     async stop() {
       stopping = true;
       clearInterval(sweepTimer);
+      metricsServer?.close();
       // close() waits for the job in hand, which yields after its current batch.
       await Promise.all(workers.map((worker) => worker.close()));
       await orderQueues.close();

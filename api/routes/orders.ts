@@ -8,7 +8,9 @@ import { placeOrder, SOLD_OUT } from '../../shared/orders/place-order';
 import { startPayment } from '../../shared/orders/start-payment';
 import { idSchema, paginationSchema, validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
+import { AppError } from '../../shared/errors';
 import { sendAppError } from '../middleware/error-handler';
+import { requestIdOfRequest } from '../middleware/request-logging';
 import { assertSelf, authenticate, authenticateSignature, principalOf, requireRole } from '../middleware/authenticate';
 
 const orderPathSchema = Joi.object({ orderNum: idSchema.required() });
@@ -38,6 +40,7 @@ export function orderRoutes(ctx: ApiContext): Router {
     // After a drop sells out nearly every request is for that item: answer before any other work
     // (even body validation), without the cost of throwing through the router.
     if (ctx.soldOutMemo.isSoldOut((req.body as { itemNum?: unknown } | undefined)?.itemNum)) {
+      ctx.metrics.countOrderSubmission(SOLD_OUT.code);
       sendAppError(res, SOLD_OUT);
       return;
     }
@@ -45,13 +48,17 @@ export function orderRoutes(ctx: ApiContext): Router {
     assertSelf(req, body.buyerNum);
     const idempotencyHeader = req.get('Idempotency-Key');
     const idempotencyKey = idempotencyHeader === undefined ? undefined : validate(idempotencyKeySchema, idempotencyHeader, 'Idempotency-Key');
-    const order = await placeOrder(ctx, { ...body, caller: principalOf(req), idempotencyKey });
+    const order = await placeOrder(ctx, { ...body, caller: principalOf(req), idempotencyKey, requestId: requestIdOfRequest(req) }).catch((error: unknown) => {
+      ctx.metrics.countOrderSubmission(error instanceof AppError ? error.code : 'ERROR');
+      throw error;
+    });
+    ctx.metrics.countOrderSubmission('ACCEPTED');
     res.json(ok('Order entered', order));
   });
 
   const tryPayment = async (req: Request, res: Response) => {
     const { orderNum } = validate(orderPathSchema, req.params);
-    const payment = await startPayment(ctx, orderNum, principalOf(req));
+    const payment = await startPayment(ctx, orderNum, principalOf(req), requestIdOfRequest(req));
     res.status(202).json(ok('Payment in progress', payment));
   };
   router.post('/try-payments/:orderNum', ...hotPath, tryPayment);

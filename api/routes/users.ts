@@ -5,6 +5,10 @@ import { changePassword, deleteAccount, logIn, renameUser, sendVerificationCode,
 import { idSchema, validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { assertSelf, authenticate } from '../middleware/authenticate';
+import { bodyEmailOf, clientIpOf, rateLimited } from '../middleware/rate-limit';
+
+/** The window of the verification and login limits (AUTH_RATE_LIMIT_PER_IP, LOGIN_ATTEMPTS_PER_ADDRESS). */
+const AUTH_RATE_WINDOW_SECONDS = 15 * 60;
 
 const email = Joi.string().trim().lowercase().email().max(254);
 const password = Joi.string().min(8).max(128);
@@ -27,8 +31,13 @@ const userPathSchema = Joi.object({ userNum: idSchema.required() });
 export function userRoutes(ctx: ApiContext): Router {
   const router = Router();
   const signedIn = authenticate(ctx.config, ctx.redis);
+  const { perIp, loginPerAddress } = ctx.config.authRateLimits;
+  const verificationPerIp = rateLimited(ctx.redis, { name: 'verification-ip', points: perIp, durationSeconds: AUTH_RATE_WINDOW_SECONDS }, clientIpOf);
+  const loginPerIp = rateLimited(ctx.redis, { name: 'login-ip', points: perIp, durationSeconds: AUTH_RATE_WINDOW_SECONDS }, clientIpOf);
+  const loginPerEmail = rateLimited(ctx.redis, { name: 'login-email', points: loginPerAddress, durationSeconds: AUTH_RATE_WINDOW_SECONDS }, bodyEmailOf);
 
-  router.post('/verification', async (req, res) => {
+  // Per address, verification mails are limited by the one-a-minute cooldown of the code itself.
+  router.post('/verification', verificationPerIp, async (req, res) => {
     const body = validate(verificationSchema, req.body);
     res.json(ok('Verification code sent', await sendVerificationCode(ctx, body.email)));
   });
@@ -37,7 +46,7 @@ export function userRoutes(ctx: ApiContext): Router {
     res.json(ok('User created', await signUp(ctx, validate(signUpSchema, req.body))));
   });
 
-  router.post('/users/login', async (req, res) => {
+  router.post('/users/login', loginPerIp, loginPerEmail, async (req, res) => {
     const body = validate(logInSchema, req.body);
     res.json(ok('Logged in', await logIn(ctx, body.email, body.password)));
   });

@@ -117,3 +117,13 @@ export async function setStockQuantity(trx: Knex.Transaction, item: ItemRecord, 
 export async function softDeleteItem(trx: Knex.Transaction, itemNum: number, now: Date): Promise<void> {
   await trx('items').where({ id: itemNum }).update({ deleted_at: now, updated_at: now });
 }
+
+/** Up to `limit` newest live items whose sale has not ended (callers apply isPurchasableAt for the exact rule). */
+export async function listUnendedItems(db: Db, now: Date, limit: number): Promise<ItemRecord[]> {
+  const rows = await withStock(db)
+    .whereNull('items.deleted_at')
+    .where((unended) => unended.whereNull('items.end_at').orWhere('items.end_at', '>', now))
+    .orderBy('items.id', 'desc')
+    .limit(limit);
+  return rows.map(normalize);
+}

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db';
 import type { LineEntry } from './line-entries';
 import { lockOrders } from './order-repository';
-import type { OrderStatus } from './order-status';
+import { SETTLED_STATUSES, type OrderStatus } from './order-status';
 import { recordOrderChanges, type OrderChange, type OrderRow } from './order-transitions';
 import { FAILURE_REASONS, settlePayment } from './payment-simulation';
 
@@ -21,6 +21,8 @@ export interface BatchOutcome {
   stock: StockLevel;
   /** Every order the batch touched, with its status as now stored (also for entries a replay found done). */
   orders: SettledOrder[];
+  /** Status of each order this run settled (not those a replay found settled already). */
+  settledNow: OrderStatus[];
   /** Units of all payment entries in the batch, applied now or before: they leave the in-flight count. */
   unitsReleased: number;
   lastArrivalSeq: number;
@@ -57,6 +59,7 @@ export function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], po
     return {
       stock: { quantity: batch.unitsLeft, version },
       orders: batch.settledOrders(),
+      settledNow: batch.changes().map((change) => change.next.status).filter((status) => SETTLED_STATUSES.has(status)),
       unitsReleased: entries.reduce((units, entry) => units + (entry.kind === 'pay' ? entry.quantity : 0), 0),
       lastArrivalSeq: entries.reduce((seq, entry) => (entry.kind === 'pay' ? Math.max(seq, entry.arrivalSeq) : seq), 0),
     };

@@ -7,7 +7,7 @@ export const SETTLED_MIRROR_TTL_SECONDS = 24 * 3600;
 
 /** The atomic Redis steps of the order pipeline; each file says what it does and its KEYS/ARGV. */
 export const orderScripts = {
-  admitOrder: new LuaScript<string[]>(here, 'admit-order.lua', 7),
+  admitOrder: new LuaScript<string[]>(here, 'admit-order.lua', 8),
   startPayment: new LuaScript<string[]>(here, 'start-payment.lua', 4),
   cancelInitiatedOrder: new LuaScript<string[]>(here, 'cancel-initiated-order.lua', 3),
   commitLineBatch: new LuaScript<'EMPTY' | 'MORE' | 'STALE'>(here, 'commit-line-batch.lua', 3),

@@ -1,4 +1,4 @@
-import { conflict, notFound, serviceUnavailable } from '../errors';
+import { conflict, notFound, serviceUnavailable, tooManyRequests } from '../errors';
 import { syncItemSaleState } from '../items/sale-state-sync';
 import { redisKeys, ORDER_MIRROR_KEY_PREFIX } from '../redis-keys';
 import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
@@ -13,6 +13,8 @@ export interface PlaceOrderCommand {
   quantity: number;
   price: number;
   idempotencyKey?: string | undefined;
+  /** The API request's id, passed on to the drain job it may start. */
+  requestId?: string | undefined;
 }
 
 export interface OrderReceipt {
@@ -33,15 +35,15 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  */
 export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand): Promise<OrderReceipt> {
   if (ctx.soldOutMemo.isSoldOut(command.itemNum)) throw SOLD_OUT;
-  let reply = await admit(ctx, command);
+  let reply = await admitInRedis(ctx, command);
   if (reply[0] === 'NO_ITEM') {
     if (!(await syncItemSaleState(ctx.db, ctx.redis, command.itemNum))) throw notFound('Item', 'ITEM_NOT_FOUND');
-    reply = await admit(ctx, command);
+    reply = await admitInRedis(ctx, command);
   }
   const [outcome, detail, createdAt, signal] = reply;
   switch (outcome) {
     case 'OK':
-      if (signal === 1) await ctx.orderQueues.requestDrain(command.itemNum);
+      if (signal === 1) await ctx.orderQueues.requestDrain(command.itemNum, command.requestId);
       return receipt(command, Number(detail), Number(createdAt));
     case 'DUPLICATE':
       return firstAnswer(command, String(detail));
@@ -63,6 +65,8 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
       throw tokenRevoked();
     case 'INSUFFICIENT_STOCK':
       throw conflict('INSUFFICIENT_STOCK', 'Not enough stock left for this quantity', { details: { stock: Number(detail) } });
+    case 'RATE_LIMITED':
+      throw tooManyRequests('Too many order submissions; retry shortly', Math.max(1, Math.ceil(Number(detail) / 1000)), 'ORDER_RATE_LIMITED');
     case 'OVERLOADED':
       throw serviceUnavailable('ITEM_OVERLOADED', 'Too many orders are waiting for this item; retry shortly', 1);
     default:
@@ -73,7 +77,11 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
 /** One shared instance: an AppError carries no per-request data, and this is the spike's most frequent answer. */
 export const SOLD_OUT = conflict('SOLD_OUT', 'This item is sold out');
 
-function admit(ctx: IntakeContext, command: PlaceOrderCommand): Promise<(string | number)[]> {
+/**
+ * The one Redis step of an order submission (admit-order.lua). Exported for the bench, which
+ * enters orders the same way without HTTP.
+ */
+export function admitInRedis(ctx: Pick<IntakeContext, 'config' | 'redis'>, command: PlaceOrderCommand): Promise<(string | number)[]> {
   const key = command.idempotencyKey;
   return orderScripts.admitOrder.run(
     ctx.redis,
@@ -85,6 +93,7 @@ function admit(ctx: IntakeContext, command: PlaceOrderCommand): Promise<(string 
       redisKeys.itemsWithBacklog(),
       redisKeys.orderIdempotency(command.buyerNum, key ?? ''),
       redisKeys.tokensNotBefore(command.caller.userNum),
+      redisKeys.orderSubmissions(command.buyerNum),
     ],
     [
       ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX,
@@ -97,6 +106,8 @@ function admit(ctx: IntakeContext, command: PlaceOrderCommand): Promise<(string 
       IDEMPOTENCY_TTL_SECONDS,
       ctx.config.itemBacklogLimit,
       command.caller.issuedAtMs,
+      ctx.config.orderRateLimit,
+      ctx.config.orderRateWindowSeconds * 1000,
     ],
   );
 }

@@ -14,7 +14,7 @@ export interface PaymentReceipt {
 }
 
 /** Queues the payment of an INITIATED order (owner only): one Lua step, no MySQL; it also checks the caller's token is not revoked. */
-export async function startPayment(ctx: OrderContext, orderNum: number, caller: TokenHolder): Promise<PaymentReceipt> {
+export async function startPayment(ctx: OrderContext, orderNum: number, caller: TokenHolder, requestId?: string): Promise<PaymentReceipt> {
   const buyerNum = caller.userNum;
   const [outcome, detail, seq, signal] = await orderScripts.startPayment.run(
     ctx.redis,
@@ -24,7 +24,7 @@ export async function startPayment(ctx: OrderContext, orderNum: number, caller: 
   switch (outcome) {
     case 'OK': {
       const itemNum = Number(detail);
-      if (Number(signal) === 1) await ctx.orderQueues.requestDrain(itemNum);
+      if (Number(signal) === 1) await ctx.orderQueues.requestDrain(itemNum, requestId);
       return { orderNum, itemNum, status: 'IN_PROGRESS', arrivalSeq: Number(seq) };
     }
     case 'NOT_FOUND':

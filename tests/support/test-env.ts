@@ -13,6 +13,10 @@ export const testEnv: NodeJS.ProcessEnv = {
   JWT_SECRET: 'test-secret-that-is-long-enough',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   PORT: '0',
+  WORKER_METRICS_PORT: '0',
+  // Spike tests send many orders from few accounts and one IP; the limits have their own tests.
+  ORDER_RATE_LIMIT: '0',
+  AUTH_RATE_LIMIT_PER_IP: '0',
   SMTP_URL: '',
 };
 delete testEnv.SMTP_URL;

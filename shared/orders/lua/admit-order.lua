@@ -5,11 +5,14 @@
 -- It also finishes the caller's authentication (the API checked only the token's signature), so
 -- that the hot path costs one Redis round trip: the same rule as assertNotRevoked in
 -- shared/users/access-tokens.ts.
+-- The buyer's submission rate limit is a fixed-window counter here rather than a rate-limiter
+-- library's own round trip, for the same reason.
 -- KEYS: 1 item sale state, 2 item line, 3 order sequence, 4 initiated orders, 5 items with backlog,
---       6 idempotency key (unused when ARGV[7] is ''), 7 the buyer's token not-before
+--       6 idempotency key (unused when ARGV[7] is ''), 7 the buyer's token not-before,
+--       8 the buyer's submission counter
 -- ARGV: 1 order mirror key prefix, 2 now ms, 3 itemNum, 4 buyerNum, 5 quantity, 6 price,
 --       7 idempotency fingerprint or '', 8 idempotency ttl s, 9 line length limit (0: none),
---       10 the token's issued-at ms
+--       10 the token's issued-at ms, 11 submissions allowed per window (0: no limit), 12 window ms
 local notBefore = redis.call('GET', KEYS[7])
 if notBefore == 'deleted' then return {'ACCOUNT_DELETED'} end
 if notBefore and tonumber(ARGV[10]) < tonumber(notBefore) then return {'TOKEN_REVOKED'} end
@@ -17,6 +20,13 @@ if notBefore and tonumber(ARGV[10]) < tonumber(notBefore) then return {'TOKEN_RE
 if ARGV[7] ~= '' then
   local first = redis.call('GET', KEYS[6])
   if first then return {'DUPLICATE', first} end
+end
+
+local rateLimit = tonumber(ARGV[11])
+if rateLimit > 0 then
+  local used = redis.call('INCR', KEYS[8])
+  if used == 1 then redis.call('PEXPIRE', KEYS[8], ARGV[12]) end
+  if used > rateLimit then return {'RATE_LIMITED', tostring(redis.call('PTTL', KEYS[8]))} end
 end
 
 local sale = redis.call('HMGET', KEYS[1], 'price', 'availableAt', 'endAt', 'deleted', 'stock', 'inflight')

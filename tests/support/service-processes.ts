@@ -5,32 +5,39 @@ import { testEnv } from './test-env';
 
 const ROOT = path.join(__dirname, '..', '..');
 
-/** A worker as its own OS process (`node worker/main.ts` through tsx), as `npm start` runs them. */
-export class WorkerProcess {
-  private constructor(readonly child: ChildProcess) {}
+const READY_LOG = { api: 'api listening', worker: 'worker started' } as const;
 
-  static async start(env: NodeJS.ProcessEnv = {}): Promise<WorkerProcess> {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'worker', 'main.ts')], {
+/** An API or a worker as its own OS process (`node api/main.ts` through tsx), as `npm start` runs them. */
+export class ServiceProcess {
+  /** Resolves with the exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+
+  private constructor(readonly child: ChildProcess) {
+    this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+  }
+
+  static async start(role: 'api' | 'worker', env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, role, 'main.ts')], {
       cwd: ROOT,
       env: { ...testEnv, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const worker = new WorkerProcess(child);
-    await worker.waitForLog('worker started', 30_000);
-    return worker;
+    const service = new ServiceProcess(child);
+    await service.waitForLog(READY_LOG[role], 30_000);
+    return service;
   }
 
   waitForLog(message: string, timeoutMs: number): Promise<void> {
     return new Promise((resolve, reject) => {
       const lines = createInterface({ input: this.child.stdout! });
-      const timer = setTimeout(() => reject(new Error(`worker did not log "${message}" within ${timeoutMs} ms`)), timeoutMs);
+      const timer = setTimeout(() => reject(new Error(`process did not log "${message}" within ${timeoutMs} ms`)), timeoutMs);
       lines.on('line', (line) => {
         if (line.includes(`"msg":"${message}"`)) {
           clearTimeout(timer);
           resolve();
         }
       });
-      this.child.once('exit', (code) => reject(new Error(`worker exited (${code}) before "${message}"`)));
+      this.child.once('exit', (code) => reject(new Error(`process exited (${code}) before "${message}"`)));
     });
   }
 

@@ -1,0 +1,51 @@
+import type { NextFunction, Request, Response } from 'express';
+import { Counter, Histogram, type Registry } from 'prom-client';
+import { createMetricsRegistry, DURATION_BUCKETS } from '../../shared/metrics/registry';
+
+export const API_V1_PREFIX = '/api/v1';
+
+/** The route pattern (never the raw URL, whose ids would make a series per order). */
+function routeLabelOf(req: Request): string {
+  const route = req.route as { path?: string } | undefined;
+  if (!route?.path) return 'unmatched';
+  // After an error leaves a mounted router Express resets req.baseUrl, so the prefix is read off the URL.
+  return req.originalUrl.startsWith(`${API_V1_PREFIX}/`) ? API_V1_PREFIX + route.path : route.path;
+}
+
+/** The API process's metrics: HTTP latency by route and status, and how order submissions end. */
+export class ApiMetrics {
+  readonly registry: Registry;
+  private readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
+  private readonly orderSubmissions: Counter<'outcome'>;
+
+  constructor() {
+    this.registry = createMetricsRegistry('api');
+    this.httpDuration = new Histogram({
+      name: 'http_request_duration_seconds',
+      help: 'HTTP requests by route pattern and status; its _count gives the request rate',
+      labelNames: ['method', 'route', 'status_code'],
+      buckets: DURATION_BUCKETS,
+      registers: [this.registry],
+    });
+    this.orderSubmissions = new Counter({
+      name: 'order_submissions_total',
+      help: 'POST /orders answers by outcome (ACCEPTED, SOLD_OUT, ORDER_RATE_LIMITED, ITEM_OVERLOADED, ...)',
+      labelNames: ['outcome'],
+      registers: [this.registry],
+    });
+  }
+
+  /** Express middleware timing every request until its response is written. */
+  readonly recordHttp = (req: Request, res: Response, next: NextFunction): void => {
+    const started = process.hrtime.bigint();
+    res.once('finish', () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      this.httpDuration.observe({ method: req.method, route: routeLabelOf(req), status_code: res.statusCode }, seconds);
+    });
+    next();
+  };
+
+  countOrderSubmission(outcome: string): void {
+    this.orderSubmissions.inc({ outcome });
+  }
+}
