@@ -39,11 +39,22 @@ export class ApiMetrics {
   readonly recordHttp = (req: Request, res: Response, next: NextFunction): void => {
     const started = process.hrtime.bigint();
     res.once('finish', () => {
-      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-      this.httpDuration.observe({ method: req.method, route: routeLabelOf(req), status_code: res.statusCode }, seconds);
+      this.seriesOf(req.method, routeLabelOf(req), res.statusCode).observe(Number(process.hrtime.bigint() - started) / 1e9);
     });
     next();
   };
+
+  // prom-client hashes a label object on every observe; the few series there are get looked up by a string instead.
+  private readonly series = new Map<string, Histogram.Internal<'method' | 'route' | 'status_code'>>();
+  private seriesOf(method: string, route: string, status: number) {
+    const key = `${method} ${route} ${status}`;
+    let series = this.series.get(key);
+    if (!series) {
+      series = this.httpDuration.labels({ method, route, status_code: status });
+      this.series.set(key, series);
+    }
+    return series;
+  }
 
   countOrderSubmission(outcome: string): void {
     this.orderSubmissions.inc({ outcome });

@@ -48,7 +48,7 @@ export function errorHandler(logger: Logger) {
       return;
     }
     const errorId = randomUUID();
-    (req.log ?? logger).error({ err: error, errorId, method: req.method, url: req.originalUrl }, 'unexpected error');
+    logger.error({ err: error, errorId, reqId: req.id, method: req.method, url: req.originalUrl }, 'unexpected error');
     if (res.headersSent) return;
     send(res, 'INTERNAL_SERVER_ERROR', {
       status: 'INTERNAL_SERVER_ERROR',

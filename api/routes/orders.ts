@@ -10,7 +10,6 @@ import { idSchema, paginationSchema, validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { AppError } from '../../shared/errors';
 import { sendAppError } from '../middleware/error-handler';
-import { requestIdOfRequest } from '../middleware/request-logging';
 import { assertSelf, authenticate, authenticateSignature, principalOf, requireRole } from '../middleware/authenticate';
 
 const orderPathSchema = Joi.object({ orderNum: idSchema.required() });
@@ -48,7 +47,7 @@ export function orderRoutes(ctx: ApiContext): Router {
     assertSelf(req, body.buyerNum);
     const idempotencyHeader = req.get('Idempotency-Key');
     const idempotencyKey = idempotencyHeader === undefined ? undefined : validate(idempotencyKeySchema, idempotencyHeader, 'Idempotency-Key');
-    const order = await placeOrder(ctx, { ...body, caller: principalOf(req), idempotencyKey, requestId: requestIdOfRequest(req) }).catch((error: unknown) => {
+    const order = await placeOrder(ctx, { ...body, caller: principalOf(req), idempotencyKey, requestId: req.id }).catch((error: unknown) => {
       ctx.metrics.countOrderSubmission(error instanceof AppError ? error.code : 'ERROR');
       throw error;
     });
@@ -58,7 +57,7 @@ export function orderRoutes(ctx: ApiContext): Router {
 
   const tryPayment = async (req: Request, res: Response) => {
     const { orderNum } = validate(orderPathSchema, req.params);
-    const payment = await startPayment(ctx, orderNum, principalOf(req), requestIdOfRequest(req));
+    const payment = await startPayment(ctx, orderNum, principalOf(req), req.id);
     res.status(202).json(ok('Payment in progress', payment));
   };
   router.post('/try-payments/:orderNum', ...hotPath, tryPayment);
