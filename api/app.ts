@@ -3,6 +3,7 @@ import type { ApiContext } from './context';
 import { API_V1_PREFIX } from './metrics/api-metrics';
 import { errorHandler, unknownRoute } from './middleware/error-handler';
 import { requestLogging } from './middleware/request-logging';
+import { ORDERS_PATH, soldOutFastLane } from './middleware/sold-out-fast-lane';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { apiV1Routes } from './routes';
@@ -29,6 +30,7 @@ export function createApp(ctx: ApiContext): Express {
   // Every answer is fresh JSON; hashing each body for an ETag no client sends back is wasted work.
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
+  app.post(ORDERS_PATH, soldOutFastLane(ctx));
   app.use(ctx.metrics.recordHttp);
   app.use(requestLogging(ctx.logger));
   app.use(express.json({ limit: ctx.config.bodyLimit }));

@@ -1,8 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import request from 'supertest';
 import type { RunningApi } from '../api/server';
 import { redisKeys } from '../shared/redis-keys';
+import { issueAccessToken } from '../shared/users/access-tokens';
 import { startTestApi } from './support/api';
 import { TestSmtpServer } from './support/smtp';
 
@@ -162,5 +164,15 @@ describe('Accounts: email-verified signup, login and self-service', () => {
     await request(api.url).put(`/api/v1/users/update/${me.userNum}`).set('Authorization', 'Bearer not.a.token').send({ name: 'x' }).expect(401);
     const [header, payload] = me.token.split('.');
     await request(api.url).put(`/api/v1/users/update/${me.userNum}`).set('Authorization', `Bearer ${header}.${payload}.forged`).send({ name: 'x' }).expect(401);
+  });
+
+  it('When a token expires, it is refused even though it was verified (and cached) moments before', async () => {
+    const me = await account();
+    const shortLived = issueAccessToken({ ...api.ctx.config, jwtExpiresInSeconds: 2 }, { userNum: me.userNum, role: 'BUYER' }).accessToken;
+    const rename = () => request(api.url).put(`/api/v1/users/update/${me.userNum}`).set('Authorization', `Bearer ${shortLived}`).send({ name: 'Lee' });
+    await rename().expect(200);
+    await sleep(2100);
+    const refused = await rename().expect(401);
+    expect(refused.body.code).to.equal('INVALID_TOKEN');
   });
 });

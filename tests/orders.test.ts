@@ -79,6 +79,21 @@ describe('Entering an order', () => {
     expect(await api.ctx.redis.llen(redisKeys.itemLine(itemNum))).to.equal(lineBefore);
   });
 
+  it('When orders keep coming for a sold-out item, each gets the same 409 envelope with its own request id, while a missing token still gets 401 and a seller 403', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 0 });
+    const body = { buyerNum: buyer.userNum, itemNum, quantity: 1, price };
+    const first = await order(buyer, body).expect(409);
+    const again = await order(buyer, body).set('X-Request-Id', 'drop-42').expect(409).expect('Content-Type', /^application\/json/);
+    expect(again.body).to.deep.equal(first.body);
+    expect(again.body).to.deep.equal({ status: 'CONFLICT', code: 'SOLD_OUT', message: 'This item is sold out', data: null });
+    expect(again.headers['x-request-id']).to.equal('drop-42');
+    expect(first.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/);
+    await request(api.url).post('/api/v1/orders').send(body).expect(401);
+    await request(api.url).post('/api/v1/orders').set('Authorization', 'Bearer not.a.token').send(body).expect(401);
+    const bySeller = await order(seller, body).expect(403);
+    expect(bySeller.body.code).to.equal('ROLE_REQUIRED');
+  });
+
   it('When more units are asked than are left and nothing is in flight, the order gets 409 INSUFFICIENT_STOCK', async () => {
     const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 1 });
     const res = await order(buyer, { buyerNum: buyer.userNum, itemNum, quantity: 2, price }).expect(409);

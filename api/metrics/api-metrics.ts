@@ -37,12 +37,14 @@ export class ApiMetrics {
 
   /** Express middleware timing every request until its response is written. */
   readonly recordHttp = (req: Request, res: Response, next: NextFunction): void => {
-    const started = process.hrtime.bigint();
-    res.once('finish', () => {
-      this.seriesOf(req.method, routeLabelOf(req), res.statusCode).observe(Number(process.hrtime.bigint() - started) / 1e9);
-    });
+    const started = performance.now();
+    res.once('finish', () => this.observeHttp(req.method, routeLabelOf(req), res.statusCode, performance.now() - started));
     next();
   };
+
+  observeHttp(method: string, route: string, statusCode: number, milliseconds: number): void {
+    this.seriesOf(method, route, statusCode).observe(milliseconds / 1000);
+  }
 
   // prom-client hashes a label object on every observe; the few series there are get looked up by a string instead.
   private readonly series = new Map<string, Histogram.Internal<'method' | 'route' | 'status_code'>>();

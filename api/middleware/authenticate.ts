@@ -39,6 +39,15 @@ export function authenticateSignature(config: Pick<Config, 'jwtSecret'>) {
   };
 }
 
+/** The holder of a bearer token with a valid signature and expiry, or undefined; no I/O and no revocation check. */
+export function signedHolderOf(config: Pick<Config, 'jwtSecret'>, req: Request): TokenHolder | undefined {
+  try {
+    return verifyAccessTokenSignature(config, bearerTokenOf(req));
+  } catch {
+    return undefined;
+  }
+}
+
 /** The authenticated caller; only valid behind authenticate() or authenticateSignature(). */
 export function principalOf(req: Request): TokenHolder {
   if (!req.principal) throw unauthorized();

@@ -27,16 +27,21 @@ function send(res: Response, status: HttpStatusName, body: ErrorEnvelope): void 
   res.status(HTTP_STATUS[status]).json(body);
 }
 
-/** Answers an operational error as the envelope (also used directly where throwing would cost too much). */
-export function sendAppError(res: Response, appError: AppError): void {
-  if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
-  send(res, appError.status, {
+/** The response body of an operational error. */
+export function errorEnvelopeOf(appError: AppError): ErrorEnvelope {
+  return {
     status: appError.status,
     code: appError.code,
     message: appError.message,
     data: appError.details ?? null,
     ...(appError.fields ? { errors: appError.fields } : {}),
-  });
+  };
+}
+
+/** Answers an operational error as the envelope. */
+function sendAppError(res: Response, appError: AppError): void {
+  if (appError.retryAfterSeconds !== undefined) res.setHeader('Retry-After', String(appError.retryAfterSeconds));
+  send(res, appError.status, errorEnvelopeOf(appError));
 }
 
 /** The one place where errors become responses: operational ones as they are, the rest as a 500 with an id. */

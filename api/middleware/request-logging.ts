@@ -12,6 +12,24 @@ declare module 'express-serve-static-core' {
 export const REQUEST_ID_HEADER = 'X-Request-Id';
 const ACCEPTED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
+/** The caller's X-Request-Id when sane, else a fresh UUID. */
+export function requestIdOf(req: Request): string {
+  const given = req.headers['x-request-id'];
+  return typeof given === 'string' && ACCEPTED_REQUEST_ID.test(given) ? given : randomUUID();
+}
+
+export type AccessLog = (req: Request, statusCode: number, milliseconds: number) => void;
+
+/** Writes one JSON line per completed request; undefined when the level is above info (nothing to write). */
+export function accessLogOf(logger: Logger): AccessLog | undefined {
+  if (!logger.isLevelEnabled('info')) return undefined;
+  return (req, statusCode, milliseconds) => {
+    const line = { reqId: req.id, method: req.method, url: req.originalUrl, statusCode, ms: milliseconds };
+    if (statusCode >= 500) logger.error(line, 'request failed');
+    else logger.info(line, 'request completed');
+  };
+}
+
 /**
  * Gives every request an id (echoed in X-Request-Id; it also travels on to the drain job and the
  * worker's log) and, when the level allows info, logs one JSON line per request as it completes.
@@ -19,19 +37,13 @@ const ACCEPTED_REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
  * them whatever the level, which measured ~60 µs a request and halved the sold-out answer rate.
  */
 export function requestLogging(logger: Logger) {
-  const logEachRequest = logger.isLevelEnabled('info');
+  const accessLog = accessLogOf(logger);
   return (req: Request, res: Response, next: NextFunction) => {
-    const given = req.headers['x-request-id'];
-    const id = typeof given === 'string' && ACCEPTED_REQUEST_ID.test(given) ? given : randomUUID();
-    req.id = id;
-    res.setHeader(REQUEST_ID_HEADER, id);
-    if (logEachRequest) {
-      const started = process.hrtime.bigint();
-      res.once('finish', () => {
-        const line = { reqId: id, method: req.method, url: req.originalUrl, statusCode: res.statusCode, ms: Number(process.hrtime.bigint() - started) / 1e6 };
-        if (res.statusCode >= 500) logger.error(line, 'request failed');
-        else logger.info(line, 'request completed');
-      });
+    req.id = requestIdOf(req);
+    res.setHeader(REQUEST_ID_HEADER, req.id);
+    if (accessLog) {
+      const started = performance.now();
+      res.once('finish', () => accessLog(req, res.statusCode, performance.now() - started));
     }
     next();
   };

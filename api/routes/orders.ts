@@ -4,12 +4,11 @@ import { ok } from '../../shared/http-envelope';
 import { cancelOrder } from '../../shared/orders/cancel-order';
 import { getOrder } from '../../shared/orders/get-order';
 import { listOrders } from '../../shared/orders/list-orders';
-import { placeOrder, SOLD_OUT } from '../../shared/orders/place-order';
+import { placeOrder } from '../../shared/orders/place-order';
 import { startPayment } from '../../shared/orders/start-payment';
 import { idSchema, paginationSchema, validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { AppError } from '../../shared/errors';
-import { sendAppError } from '../middleware/error-handler';
 import { assertSelf, authenticate, authenticateSignature, principalOf, requireRole } from '../middleware/authenticate';
 
 const orderPathSchema = Joi.object({ orderNum: idSchema.required() });
@@ -36,13 +35,6 @@ export function orderRoutes(ctx: ApiContext): Router {
   const buyerOnly = [authenticate(ctx.config, ctx.redis), requireRole('BUYER')];
 
   router.post('/orders', ...hotPath, async (req, res) => {
-    // After a drop sells out nearly every request is for that item: answer before any other work
-    // (even body validation), without the cost of throwing through the router.
-    if (ctx.soldOutMemo.isSoldOut((req.body as { itemNum?: unknown } | undefined)?.itemNum)) {
-      ctx.metrics.countOrderSubmission(SOLD_OUT.code);
-      sendAppError(res, SOLD_OUT);
-      return;
-    }
     const body = validate(bodySchema, req.body);
     assertSelf(req, body.buyerNum);
     const idempotencyHeader = req.get('Idempotency-Key');
