@@ -16,7 +16,7 @@ import { measureBareBatchStatements } from './mysql-limit';
 import { BenchProcess, PROJECT_ROOT, waitUntilUp } from './processes';
 import { writeReport, type BenchReport, type Check, type ScenarioReport } from './report';
 import { runScenario } from './scenarios';
-import { BENCH_PASSWORD, seedItem, seedUsers, type BenchUser } from './seed-data';
+import { seedItem, seedUsers, type BenchUser } from './seed-data';
 
 const PORTS = { api: 18180, bare: 18190, seedDesign: 18191 };
 const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
@@ -206,7 +206,7 @@ async function main(): Promise<void> {
       const item = await seedItem(db, redis, seller!.userNum, { title: run.name, price: 1000, stock: run.stock, availableAt });
       log(`scenario ${run.name}: item ${item.itemNum} with ${run.stock} units${availableAt ? `, opening at ${availableAt.toISOString()}` : ''}`);
       const { acceptedOrderNums, ...result } = await runScenario(
-        { name: run.name, file: run.file, target: `http://127.0.0.1:${PORTS.api}`, buyers, item, password: BENCH_PASSWORD, abandonRate: run.abandonRate, workDir, smoke: args.quick },
+        { name: run.name, file: run.file, target: `http://127.0.0.1:${PORTS.api}`, buyers, item, abandonRate: run.abandonRate, workDir, smoke: args.quick },
         (line) => log(`  ${run.name}: ${line}`),
       );
       const drainSecondsAfterLoad = await waitUntilItemSettled(db, redis, item.itemNum);

@@ -16,9 +16,10 @@ export type BatchObserver = (entries: number, seconds: number, outcome: BatchOut
  * Drains one item's line in arrival order, a batch at a time: whatever is waiting, up to
  * DRAIN_BATCH_SIZE, so a lone order goes alone at once and a spike goes in large batches.
  * Each batch is one MySQL transaction, then one Redis step that removes exactly that batch.
- * Returns MORE when asked to yield (time slice used up, or stopping) with work left.
+ * Returns MORE when asked to yield (its time slice used up while another drain waits, or stopping)
+ * with work left.
  */
-export async function drainItemLine(ctx: OrderContext, itemNum: number, shouldYield: () => boolean, onBatch?: BatchObserver): Promise<DrainResult> {
+export async function drainItemLine(ctx: OrderContext, itemNum: number, shouldYield: () => Promise<boolean>, onBatch?: BatchObserver): Promise<DrainResult> {
   const line = redisKeys.itemLine(itemNum);
   const policy = { failureRate: ctx.config.paymentFailureRate, random: Math.random };
   for (;;) {
@@ -33,7 +34,7 @@ export async function drainItemLine(ctx: OrderContext, itemNum: number, shouldYi
     const state = await commitBatch(ctx, itemNum, raw, outcome);
     if (outcome && state !== 'STALE') onBatch?.(raw.length, Number(process.hrtime.bigint() - started) / 1e9, outcome);
     if (state === 'EMPTY') return 'EMPTY';
-    if (shouldYield()) return 'MORE';
+    if (await shouldYield()) return 'MORE';
   }
 }
 

