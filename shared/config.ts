@@ -35,6 +35,8 @@ export interface Config {
   admin: { user: string; password: string } | undefined;
   /** Port of a worker's /metrics (0: none); `npm start` gives each worker the next one. */
   workerMetricsPort: number;
+  /** Nice value a worker takes at start: where it shares cores with the API, buyers' requests come first. */
+  workerNice: number;
   logLevel: string;
   /** Largest JSON body accepted, e.g. "16kb". */
   bodyLimit: string;
@@ -75,6 +77,7 @@ const schema = Joi.object({
   ADMIN_USER: Joi.string().empty(''),
   ADMIN_PASSWORD: Joi.string().empty('').min(12).when('ADMIN_USER', { is: Joi.exist(), then: Joi.required() }),
   WORKER_METRICS_PORT: Joi.number().integer().min(0).max(65535).default(9464),
+  WORKER_NICE: Joi.number().integer().min(0).max(19).default(10),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
 })
@@ -111,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     authRateLimits: { perIp: value.AUTH_RATE_LIMIT_PER_IP, loginPerAddress: value.LOGIN_ATTEMPTS_PER_ADDRESS },
     admin: value.ADMIN_USER ? { user: value.ADMIN_USER, password: value.ADMIN_PASSWORD } : undefined,
     workerMetricsPort: value.WORKER_METRICS_PORT,
+    workerNice: value.WORKER_NICE,
     logLevel: value.LOG_LEVEL,
     bodyLimit: value.BODY_LIMIT,
   };

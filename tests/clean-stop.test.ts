@@ -1,4 +1,5 @@
 import { request as httpRequest } from 'node:http';
+import os from 'node:os';
 import { expect } from 'chai';
 import { auditItemInvariants } from '../bench/audit';
 import { createDb, type Db } from '../shared/db';
@@ -59,6 +60,15 @@ describe('Clean stop under load', function () {
   after(async () => {
     await redis.quit();
     await db.destroy();
+  });
+
+  it('When a worker process starts, it lowers its CPU priority to WORKER_NICE so that the API sharing its cores answers first', async () => {
+    const worker = await ServiceProcess.start('worker', { WORKER_NICE: '7' });
+    try {
+      expect(os.getPriority(worker.child.pid!)).to.equal(Math.max(7, os.getPriority()));
+    } finally {
+      await worker.stop();
+    }
   });
 
   it('When the API and the worker get SIGTERM mid-spike, in-flight requests finish, both exit 0, and every accepted order and payment settles once with nothing half written', async () => {

@@ -13,11 +13,12 @@ describe('Configuration and mail without SMTP', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       paymentFailureRate: 0.2,
       smtpUrl: undefined,
+      workerNice: 10,
     });
   });
 
   it('When a setting is invalid, start-up fails with a message naming it', () => {
-    expect(() => loadConfig({ PORT: 'eighty', PAYMENT_FAILURE_RATE: '2' })).to.throw(/"PORT" must be a number.*"PAYMENT_FAILURE_RATE" must be less than or equal to 1/);
+    expect(() => loadConfig({ PORT: 'eighty', PAYMENT_FAILURE_RATE: '2', WORKER_NICE: '20' })).to.throw(/"PORT" must be a number.*"PAYMENT_FAILURE_RATE" must be less than or equal to 1.*"WORKER_NICE" must be less than or equal to 19/);
   });
 
   it('When the admin credential is half set or its password short, start-up fails; empty values (as compose passes them) mean unset', () => {

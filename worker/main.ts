@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { loadConfig } from '../shared/config';
 import { exitOnStartupFailure, stopOnSignals } from '../shared/lifecycle';
 import { createLogger } from '../shared/logger';
@@ -6,6 +7,9 @@ import { startWorker } from './worker';
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config, 'worker');
+  // Draining is elastic (a backlog waits safely in Redis) while intake latency is what buyers feel.
+  // Only ever lowered: raising a priority needs privileges.
+  if (os.getPriority() < config.workerNice) os.setPriority(config.workerNice);
   const worker = await startWorker(config, logger);
   stopOnSignals(logger, worker.stop);
 }
