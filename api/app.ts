@@ -2,6 +2,7 @@ import express, { type Express, type Router } from 'express';
 import type { ApiContext } from './context';
 import { API_V1_PREFIX } from './metrics/api-metrics';
 import { errorHandler, unknownRoute } from './middleware/error-handler';
+import { parseJsonBody } from './middleware/json-body';
 import { requestLogging } from './middleware/request-logging';
 import { ORDERS_PATH, soldOutFastLane } from './middleware/sold-out-fast-lane';
 import { docsRoutes } from './routes/docs';
@@ -33,7 +34,7 @@ export function createApp(ctx: ApiContext): Express {
   app.post(ORDERS_PATH, soldOutFastLane(ctx));
   app.use(ctx.metrics.recordHttp);
   app.use(requestLogging(ctx.logger));
-  app.use(express.json({ limit: ctx.config.bodyLimit }));
+  app.use(parseJsonBody(ctx.config.bodyLimit));
   for (const { prefix, router } of documentedRouters(ctx)) app.use(prefix || '/', router);
   app.use(docsRoutes());
   app.use(unknownRoute);

@@ -94,6 +94,21 @@ describe('Entering an order', () => {
     expect(bySeller.body.code).to.equal('ROLE_REQUIRED');
   });
 
+  it('When an order body is not JSON or too large, the answer is 400 or 413 in the envelope with its request id, as on any other route', async () => {
+    const malformed = await request(api.url)
+      .post('/api/v1/orders')
+      .set('Authorization', `Bearer ${buyer.token}`)
+      .set('Content-Type', 'application/json')
+      .set('X-Request-Id', 'broken-body')
+      .send('{"itemNum": ')
+      .expect(400);
+    expect(malformed.body).to.include({ status: 'BAD_REQUEST', code: 'MALFORMED_JSON' });
+    expect(malformed.headers['x-request-id']).to.equal('broken-body');
+    const tooLarge = await order(buyer, { buyerNum: buyer.userNum, itemNum: 1, quantity: 1, price: 1, note: 'x'.repeat(64 * 1024) }).expect(413);
+    expect(tooLarge.body).to.include({ status: 'PAYLOAD_TOO_LARGE' });
+    expect(tooLarge.headers['x-request-id']).to.match(/^[0-9a-f-]{36}$/);
+  });
+
   it('When more units are asked than are left and nothing is in flight, the order gets 409 INSUFFICIENT_STOCK', async () => {
     const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 1 });
     const res = await order(buyer, { buyerNum: buyer.userNum, itemNum, quantity: 2, price }).expect(409);

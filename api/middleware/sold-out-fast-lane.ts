@@ -1,10 +1,11 @@
-import express, { type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import { HTTP_STATUS } from '../../shared/errors';
 import { SOLD_OUT } from '../../shared/orders/place-order';
 import type { ApiContext } from '../context';
 import { API_V1_PREFIX } from '../metrics/api-metrics';
 import { signedHolderOf } from './authenticate';
 import { errorEnvelopeOf } from './error-handler';
+import { parseJsonBodyEarly } from './json-body';
 import { accessLogOf, REQUEST_ID_HEADER, requestIdOf } from './request-logging';
 
 export const ORDERS_PATH = `${API_V1_PREFIX}/orders`;
@@ -16,10 +17,10 @@ export const ORDERS_PATH = `${API_V1_PREFIX}/orders`;
  * 1.5× the CPU of a bare Express endpoint per sold-out answer; this lane keeps the answer within
  * the DESIGN §8 target. It answers exactly what the order route would (same status, envelope,
  * request id, metrics and access log); anything else (another item, no or bad token, a seller)
- * goes on to that route untouched, and the body parsed here is not parsed again.
+ * goes on to that route untouched.
  */
 export function soldOutFastLane(ctx: ApiContext) {
-  const parseJson = express.json({ limit: ctx.config.bodyLimit });
+  const parseJson = parseJsonBodyEarly(ctx.config.bodyLimit);
   const status = HTTP_STATUS[SOLD_OUT.status];
   const body = Buffer.from(JSON.stringify(errorEnvelopeOf(SOLD_OUT)));
   const accessLog = accessLogOf(ctx.logger);
@@ -29,9 +30,9 @@ export function soldOutFastLane(ctx: ApiContext) {
 
   return (req: Request, res: Response, next: NextFunction) => {
     const started = performance.now();
-    parseJson(req, res, (error?: unknown) => {
-      if (error || !isSoldOutBuyerOrder(req)) {
-        next(error);
+    parseJson(req, res, () => {
+      if (!isSoldOutBuyerOrder(req)) {
+        next();
         return;
       }
       req.id = requestIdOf(req);
