@@ -124,6 +124,28 @@ describe('Accounts: email-verified signup, login and self-service', () => {
     expect(res.body.errors.map((e: { field: string }) => e.field)).to.have.members(['name', 'email', 'password', 'userRole', 'verificationCode']);
   });
 
+  it('When an address is at a reserved test domain or a top-level domain newer than any bundled list, verification, signup and login accept it', async () => {
+    const id = randomUUID().slice(0, 8);
+    for (const email of [`kim-${id}@example.test`, `kim-${id}@shop.localhost`, `kim-${id}@mail.invalid`, `kim-${id}@drop.zz-newly-delegated`]) {
+      const code = await verifiedCode(email);
+      await signUp({ name: 'Kim', email, password: 'long enough', userRole: 'BUYER', verificationCode: code }).expect(200);
+      expect((await logIn(email, 'long enough').expect(200)).body.data).to.include({ email });
+    }
+  });
+
+  it('When an address is malformed or longer than an address may be, verification, signup and login refuse it with 400 naming the field', async () => {
+    const tooLongLocalPart = `${'k'.repeat(65)}@example.test`;
+    const tooLong = `kim@${Array(5).fill('d'.repeat(60)).join('.')}.test`;
+    for (const email of ['kim', 'kim@', 'kim@@example.test', 'kim@example..test', 'kim lee@example.test', 'kim@localhost', tooLongLocalPart, tooLong]) {
+      const refusals = [
+        await requestCode(email).expect(400),
+        await signUp({ name: 'Kim', email, password: 'long enough', userRole: 'BUYER', verificationCode: '123456' }).expect(400),
+        await logIn(email, 'long enough').expect(400),
+      ];
+      for (const res of refusals) expect(new Set(res.body.errors.map((e: { field: string }) => e.field)), email).to.deep.equal(new Set(['email']));
+    }
+  });
+
   it('When the address already has an account, signup is 409 EMAIL_TAKEN', async () => {
     const existing = await account();
     await api.ctx.redis.del(redisKeys.verificationCooldown(existing.email));

@@ -10,7 +10,9 @@ import { bodyEmailOf, clientIpOf, rateLimited } from '../middleware/rate-limit';
 /** The window of the verification and login limits (AUTH_RATE_LIMIT_PER_IP, LOGIN_ATTEMPTS_PER_ADDRESS). */
 const AUTH_RATE_WINDOW_SECONDS = 15 * 60;
 
-const email = Joi.string().trim().lowercase().email().max(254);
+// Syntax and length only: the emailed code proves the address works. Joi's bundled TLD list would
+// refuse the reserved test domains (RFC 2606/6761) and every TLD delegated after it was frozen.
+const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
 const password = Joi.string().min(8).max(128);
 const name = Joi.string().trim().min(1).max(100);
 
