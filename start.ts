@@ -1,13 +1,14 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig } from './shared/config';
-import { exitOnStartupFailure, stopOnSignals } from './shared/lifecycle';
+import { EXIT_NEEDS_CONFIGURATION, exitOnStartupFailure, stopOnSignals } from './shared/lifecycle';
 import { createLogger, type Logger } from './shared/logger';
 import { prepareDatabase } from './shared/migrate';
 
 /**
  * `npm start`: migrate, then run one API process and WORKER_PROCESSES worker processes.
- * A child that dies unexpectedly is restarted (a killed worker's orders resume on restart);
+ * A child that dies unexpectedly is restarted (a killed worker's orders resume on restart), unless
+ * it can't start with this configuration (PORT taken): then everything stops with its message;
  * SIGINT/SIGTERM is passed to every child and we exit when all have stopped cleanly.
  */
 const RESTART_DELAY_MS = 1000;
@@ -19,13 +20,24 @@ interface Supervised {
   child?: ChildProcess;
 }
 
-function supervise(entry: Supervised, logger: Logger, isStopping: () => boolean): void {
+interface Supervision {
+  logger: Logger;
+  isStopping(): boolean;
+  /** A child can't start with this configuration (it said why on stderr): stop everything. */
+  giveUp(entry: Supervised): void;
+}
+
+function supervise(entry: Supervised, supervision: Supervision): void {
   const child = fork(path.join(__dirname, entry.script), { stdio: 'inherit', env: { ...process.env, ...entry.env } });
   entry.child = child;
   child.on('exit', (code, signal) => {
-    if (isStopping()) return;
-    logger.error({ process: entry.name, code, signal }, 'child exited unexpectedly; restarting');
-    setTimeout(() => supervise(entry, logger, isStopping), RESTART_DELAY_MS);
+    if (supervision.isStopping()) return;
+    if (code === EXIT_NEEDS_CONFIGURATION) {
+      supervision.giveUp(entry);
+      return;
+    }
+    supervision.logger.error({ process: entry.name, code, signal }, 'child exited unexpectedly; restarting');
+    setTimeout(() => supervise(entry, supervision), RESTART_DELAY_MS);
   });
 }
 
@@ -54,11 +66,20 @@ async function main(): Promise<void> {
     })),
   ];
   let stopping = false;
-  for (const entry of children) supervise(entry, logger, () => stopping);
-  stopOnSignals(logger, async () => {
+  const stopChildren = async () => {
     stopping = true;
     await Promise.all(children.map(stopChild));
-  });
+  };
+  const supervision: Supervision = {
+    logger,
+    isStopping: () => stopping,
+    giveUp(entry) {
+      logger.fatal({ child: entry.name }, `${entry.name} can't start with this configuration (see its message above): stopping everything`);
+      void stopChildren().then(() => process.exit(EXIT_NEEDS_CONFIGURATION));
+    },
+  };
+  for (const entry of children) supervise(entry, supervision);
+  stopOnSignals(logger, stopChildren);
 }
 
 main().catch(exitOnStartupFailure('reservation-purchase'));

@@ -113,7 +113,7 @@ export const openApiDocument = {
   },
   paths: {
     '/health': { get: operation({ tag: 'Operations', summary: 'The process answers' }) },
-    '/ready': { get: operation({ tag: 'Operations', summary: 'MySQL and Redis are reachable', errors: { 503: 'NOT_READY' } }) },
+    '/ready': { get: operation({ tag: 'Operations', summary: 'MySQL and Redis are reachable; the running workers and the state of their metrics port', errors: { 503: 'NOT_READY' } }) },
     '/metrics': {
       get: operation({ tag: 'Operations', summary: 'Prometheus metrics', auth: 'admin', ok: { status: 200, description: 'Prometheus text format', content: { 'text/plain': { schema: { type: 'string' } } } } }),
     },

@@ -8,10 +8,23 @@ import { createMailer } from '../shared/mail';
 import { SoldOutMemo } from '../shared/orders/sold-out-memo';
 import { createOrderQueues } from '../shared/queue';
 import { createRedis } from '../shared/redis';
+import { listenOn } from '../shared/listen';
 import { createApp } from './app';
 import type { ApiContext } from './context';
 import { ApiMetrics } from './metrics/api-metrics';
 import { registerOrderPipelineGauges } from './metrics/order-pipeline-gauges';
+import { QUEUE_DASHBOARD_PATH } from './routes/operations';
+
+/** The first lines a person reads after start: where the API, its docs and the operator pages are. */
+function logWhereThingsAre(config: Config, logger: Logger, port: number): void {
+  const url = `http://localhost:${port}`;
+  logger.info({ port, url, docs: `${url}/docs` }, 'api listening');
+  if (config.admin) {
+    logger.info({ queueDashboard: `${url}${QUEUE_DASHBOARD_PATH}`, metrics: `${url}/metrics` }, 'operator pages open to the ADMIN_USER credential');
+  } else {
+    logger.info(`operator pages ${QUEUE_DASHBOARD_PATH} and /metrics are off: set ADMIN_USER and ADMIN_PASSWORD to open them`);
+  }
+}
 
 export interface RunningApi {
   ctx: ApiContext;
@@ -45,18 +58,22 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
   };
   registerOrderPipelineGauges(ctx.metrics.registry, ctx);
   const app = createApp(ctx);
-  const server = await new Promise<Server>((resolve, reject) => {
-    const listening = app.listen(config.port, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(listening)));
-  });
-  const { port } = server.address() as AddressInfo;
-  logger.info({ port }, 'api listening');
-
-  const stop = async () => {
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+  const closeClients = async () => {
     await orderQueues.close();
     ctx.mailer.close();
     await db.destroy();
     await redis.quit();
+  };
+  const server = await listenOn(app, config.port, 'PORT').catch(async (error: unknown) => {
+    await closeClients();
+    throw error;
+  });
+  const { port } = server.address() as AddressInfo;
+  logWhereThingsAre(config, logger, port);
+
+  const stop = async () => {
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await closeClients();
   };
   return { ctx, server, url: `http://127.0.0.1:${port}`, stop };
 }

@@ -1,3 +1,5 @@
+import { ConfigError } from './config';
+import { PortUnavailableError } from './listen';
 import type { Logger } from './logger';
 
 /**
@@ -28,10 +30,16 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   process.on('SIGTERM', onSignal);
 }
 
-/** Prints a start-up failure as one readable line (config or dependency problems) and exits non-zero. */
+/**
+ * Exit code of a process that can't start until its configuration changes (sysexits' EX_CONFIG):
+ * `npm start` does not restart such a child, which would only fail again every second.
+ */
+export const EXIT_NEEDS_CONFIGURATION = 78;
+
+/** Prints a start-up failure as one readable line (config, port or dependency problems) and exits non-zero. */
 export function exitOnStartupFailure(processName: string) {
   return (error: Error) => {
     process.stderr.write(`${processName} could not start: ${error.message}\n`);
-    process.exit(1);
+    process.exit(error instanceof ConfigError || error instanceof PortUnavailableError ? EXIT_NEEDS_CONFIGURATION : 1);
   };
 }

@@ -24,6 +24,8 @@ export const redisKeys = {
   orderIdempotency: (buyerNum: number, key: string) => `idempotency:order:${buyerNum}:${key}`,
   /** Counter of a buyer's order submissions in the current window (ORDER_RATE_LIMIT). */
   orderSubmissions: (buyerNum: number) => `ratelimit:orders:${buyerNum}`,
+  /** Sorted set of running workers (JSON of shared/worker-roster.ts) by the time (ms) their entry lapses. */
+  workerRoster: () => 'workers:roster',
   /** rate-limiter-flexible's keys (verification and login limits) start with this. */
   rateLimiterPrefix: () => 'ratelimit',
 } as const;

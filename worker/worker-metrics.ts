@@ -4,9 +4,13 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 import { adminOnly } from '../shared/admin-only';
 import type { Config } from '../shared/config';
 import { AppError, HTTP_STATUS } from '../shared/errors';
+import { listenOn } from '../shared/listen';
 import type { Logger } from '../shared/logger';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../shared/metrics/registry';
 import type { OrderStatus } from '../shared/orders/order-status';
+import type { WorkerEntry } from '../shared/worker-roster';
+
+export type MetricsEndpoint = Pick<WorkerEntry, 'metrics' | 'metricsPort' | 'problem'> & { server?: Server };
 
 /** A worker process's metrics: orders settled by outcome, batch and job durations, Node process metrics. */
 export class WorkerMetrics {
@@ -50,9 +54,13 @@ export class WorkerMetrics {
     this.jobDuration.observe({ queue }, seconds);
   }
 
-  /** Serves GET /metrics (admin credential) and GET /health on WORKER_METRICS_PORT; none when the port is 0. */
-  async serve(config: Pick<Config, 'workerMetricsPort' | 'admin'>, logger: Logger): Promise<Server | undefined> {
-    if (config.workerMetricsPort === 0) return undefined;
+  /**
+   * Serves GET /metrics (admin credential) and GET /health on WORKER_METRICS_PORT; none when the
+   * port is 0. The port is auxiliary: when it can't be had, the worker says so once and drains anyway.
+   */
+  async serve(config: Pick<Config, 'workerMetricsPort' | 'admin'>, logger: Logger): Promise<MetricsEndpoint> {
+    const port = config.workerMetricsPort;
+    if (port === 0) return { metrics: 'off', metricsPort: 0 };
     const app = express();
     app.get('/health', (_req, res) => {
       res.json({ status: 'OK' });
@@ -63,10 +71,14 @@ export class WorkerMetrics {
     app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
       res.status(error instanceof AppError ? HTTP_STATUS[error.status] : 500).end();
     });
-    const server = await new Promise<Server>((resolve, reject) => {
-      const listening = app.listen(config.workerMetricsPort, '0.0.0.0', (error?: Error) => (error ? reject(error) : resolve(listening)));
-    });
-    logger.info({ port: config.workerMetricsPort }, 'worker metrics listening');
-    return server;
+    try {
+      const server = await listenOn(app, port, 'WORKER_METRICS_PORT');
+      logger.info({ port, url: `http://localhost:${port}/metrics` }, 'worker metrics listening');
+      return { metrics: 'serving', metricsPort: port, server };
+    } catch (error) {
+      const problem = `${(error as Error).message} (npm start gives worker n that port + n - 1; 0: none)`;
+      logger.error({ port }, `worker metrics not served, this worker drains orders without them: ${problem}`);
+      return { metrics: 'unavailable', metricsPort: port, problem };
+    }
   }
 }

@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Worker } from 'bullmq';
 import type { Config } from '../shared/config';
 import { createDb } from '../shared/db';
@@ -14,6 +15,7 @@ import {
   type JobPayloads,
 } from '../shared/queue';
 import { createRedis } from '../shared/redis';
+import { leaveRoster, renewRosterEntry, ROSTER_RENEW_MS, type WorkerEntry } from '../shared/worker-roster';
 import { drainItemLine } from './drain-item-line';
 import { WorkerMetrics } from './worker-metrics';
 import { LineSweeper } from './line-sweeper';
@@ -81,7 +83,11 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
   }
 
-  const metricsServer = await metrics.serve(config, logger);
+  const { server: metricsServer, ...metricsState } = await metrics.serve(config, logger);
+  const rosterEntry: WorkerEntry = { host: os.hostname(), pid: process.pid, ...metricsState };
+  const renewRoster = () => renewRosterEntry(redis, rosterEntry).catch((error: unknown) => logger.warn({ err: error }, 'worker roster not renewed'));
+  await renewRoster();
+  const rosterTimer = setInterval(renewRoster, ROSTER_RENEW_MS);
   const reconciled = await reconcileAtStart(ctx);
   logger.info({ ...reconciled, partitions: config.queuePartitions }, 'worker started');
 
@@ -96,7 +102,9 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     async stop() {
       stopping = true;
       clearInterval(sweepTimer);
+      clearInterval(rosterTimer);
       metricsServer?.close();
+      await leaveRoster(redis, rosterEntry).catch((error: unknown) => logger.warn({ err: error }, 'worker roster not left'));
       // close() waits for the job in hand, which yields after its current batch.
       await Promise.all(workers.map((worker) => worker.close()));
       await orderQueues.close();

@@ -12,19 +12,35 @@ export class ServiceProcess {
   /** Resolves with the exit code (null when killed by a signal). */
   readonly exited: Promise<number | null>;
 
+  /** Every line the process wrote to stdout (its JSON log), and to stderr, so far. */
+  readonly stdout: string[] = [];
+  readonly stderr: string[] = [];
+
   private constructor(readonly child: ChildProcess) {
     this.exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
+    createInterface({ input: child.stdout! }).on('line', (line) => this.stdout.push(line));
+    createInterface({ input: child.stderr! }).on('line', (line) => this.stderr.push(line));
+  }
+
+  /** The JSON log lines at `level` or above (pino numbers: 50 error, 60 fatal). */
+  logLines(minLevel = 0): Record<string, unknown>[] {
+    return this.stdout.map((line) => JSON.parse(line) as Record<string, unknown>).filter((line) => Number(line.level) >= minLevel);
   }
 
   static async start(role: 'api' | 'worker', env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
+    const service = ServiceProcess.launch(role, env);
+    await service.waitForLog(READY_LOG[role], 30_000);
+    return service;
+  }
+
+  /** Starts the process without waiting for it to be ready (for one that is expected to fail). */
+  static launch(role: 'api' | 'worker', env: NodeJS.ProcessEnv = {}): ServiceProcess {
     const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, role, 'main.ts')], {
       cwd: ROOT,
       env: { ...testEnv, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
-    const service = new ServiceProcess(child);
-    await service.waitForLog(READY_LOG[role], 30_000);
-    return service;
+    return new ServiceProcess(child);
   }
 
   waitForLog(message: string, timeoutMs: number): Promise<void> {
