@@ -19,6 +19,7 @@ export interface Mailer {
  */
 export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logger: Logger): Mailer {
   if (!config.smtpUrl) {
+    logger.info('mails are logged, not sent: SMTP_URL is unset');
     return {
       async send(mail) {
         logger.info({ mail: { from: config.mailFrom, ...mail } }, 'mail not sent (no SMTP_URL): logged instead');
