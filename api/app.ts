@@ -5,6 +5,7 @@ import { errorHandler, unknownRoute } from './middleware/error-handler';
 import { parseJsonBody } from './middleware/json-body';
 import { requestLogging } from './middleware/request-logging';
 import { ORDERS_PATH, soldOutFastLane } from './middleware/sold-out-fast-lane';
+import { buildOpenApiDocument } from './openapi/document';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { apiV1Routes } from './routes';
@@ -21,6 +22,7 @@ export function documentedRouters(ctx: ApiContext): MountedRouter[] {
     ...apiV1Routes(ctx).map((router) => ({ prefix: API_V1_PREFIX, router })),
     { prefix: '', router: healthRoutes(ctx) },
     { prefix: '', router: operationsRoutes(ctx) },
+    { prefix: '', router: docsRoutes(buildOpenApiDocument(ctx.config)) },
   ];
 }
 
@@ -36,7 +38,6 @@ export function createApp(ctx: ApiContext): Express {
   app.use(requestLogging(ctx.logger));
   app.use(parseJsonBody(ctx.config.bodyLimit));
   for (const { prefix, router } of documentedRouters(ctx)) app.use(prefix || '/', router);
-  app.use(docsRoutes());
   app.use(unknownRoute);
   app.use(errorHandler(ctx.logger));
   return app;

@@ -24,6 +24,6 @@ export function adminOnly(config: Pick<Config, 'admin'>) {
       return;
     }
     res.setHeader('WWW-Authenticate', 'Basic realm="reservation-purchase operations", charset="UTF-8"');
-    throw new AppError('UNAUTHORIZED', 'ADMIN_CREDENTIAL_REQUIRED', 'Operator credential required');
+    throw new AppError('ADMIN_CREDENTIAL_REQUIRED', 'Operator credential required');
   };
 }

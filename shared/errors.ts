@@ -26,6 +26,51 @@ export const HTTP_STATUS: Record<HttpStatusName, number> = {
   SERVICE_UNAVAILABLE: 503,
 };
 
+/**
+ * Every machine-readable error code the service answers, with the HTTP status it goes with. The
+ * compiler refuses an AppError whose code is not here or not of its status, and the API document
+ * (api/openapi/) draws its per-operation code lists from this table: a new code starts here.
+ */
+export const ERROR_CODES = {
+  VALIDATION_FAILED: 'BAD_REQUEST',
+  MALFORMED_JSON: 'BAD_REQUEST',
+  UNSUPPORTED_ENCODING: 'BAD_REQUEST',
+  VERIFICATION_CODE_INVALID: 'BAD_REQUEST',
+  VERIFICATION_ATTEMPTS_EXCEEDED: 'BAD_REQUEST',
+  UNAUTHENTICATED: 'UNAUTHORIZED',
+  INVALID_TOKEN: 'UNAUTHORIZED',
+  TOKEN_REVOKED: 'UNAUTHORIZED',
+  ACCOUNT_DELETED: 'UNAUTHORIZED',
+  INVALID_CREDENTIALS: 'UNAUTHORIZED',
+  ADMIN_CREDENTIAL_REQUIRED: 'UNAUTHORIZED',
+  FORBIDDEN: 'FORBIDDEN',
+  ROLE_REQUIRED: 'FORBIDDEN',
+  ROUTE_NOT_FOUND: 'NOT_FOUND',
+  ITEM_NOT_FOUND: 'NOT_FOUND',
+  ORDER_NOT_FOUND: 'NOT_FOUND',
+  USER_NOT_FOUND: 'NOT_FOUND',
+  EMAIL_TAKEN: 'CONFLICT',
+  SOLD_OUT: 'CONFLICT',
+  INSUFFICIENT_STOCK: 'CONFLICT',
+  NOT_OPEN_YET: 'CONFLICT',
+  SALE_ENDED: 'CONFLICT',
+  PRICE_MISMATCH: 'CONFLICT',
+  IDEMPOTENCY_KEY_REUSED: 'CONFLICT',
+  INVALID_STATE: 'CONFLICT',
+  PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  VERIFICATION_TOO_SOON: 'TOO_MANY_REQUESTS',
+  ORDER_RATE_LIMITED: 'TOO_MANY_REQUESTS',
+  INTERNAL_ERROR: 'INTERNAL_SERVER_ERROR',
+  NOT_READY: 'SERVICE_UNAVAILABLE',
+  ITEM_OVERLOADED: 'SERVICE_UNAVAILABLE',
+} as const satisfies Record<string, HttpStatusName>;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+/** The codes that go with one HTTP status. */
+type ErrorCodeOf<S extends HttpStatusName> = { [C in ErrorCode]: (typeof ERROR_CODES)[C] extends S ? C : never }[ErrorCode];
+
 export interface FieldError {
   field: string;
   message: string;
@@ -40,13 +85,14 @@ export interface AppErrorOptions {
 
 export class AppError extends Error {
   readonly status: HttpStatusName;
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly details: Record<string, unknown> | undefined;
   readonly fields: FieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
   readonly operational = true;
 
-  constructor(status: HttpStatusName, code: string, message: string, options: AppErrorOptions = {}) {
+  /** The HTTP status follows from the code (ERROR_CODES). */
+  constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {
     // An expected outcome needs no stack trace, and capturing one is a measurable share of a
     // sold-out answer at spike time.
     const stackTraceLimit = Error.stackTraceLimit;
@@ -54,7 +100,7 @@ export class AppError extends Error {
     super(message);
     Error.stackTraceLimit = stackTraceLimit;
     this.name = 'AppError';
-    this.status = status;
+    this.status = ERROR_CODES[code];
     this.code = code;
     this.details = options.details;
     this.fields = options.fields;
@@ -66,16 +112,16 @@ export class AppError extends Error {
   }
 }
 
-export const badRequest = (code: string, message: string, options?: AppErrorOptions) =>
-  new AppError('BAD_REQUEST', code, message, options);
-export const unauthorized = (message = 'Authentication required', code = 'UNAUTHENTICATED') =>
-  new AppError('UNAUTHORIZED', code, message);
-export const forbidden = (message = 'You may only act on your own resources', code = 'FORBIDDEN') =>
-  new AppError('FORBIDDEN', code, message);
-export const notFound = (what: string, code = 'NOT_FOUND') => new AppError('NOT_FOUND', code, `${what} not found`);
-export const conflict = (code: string, message: string, options?: AppErrorOptions) =>
-  new AppError('CONFLICT', code, message, options);
-export const tooManyRequests = (message: string, retryAfterSeconds: number, code = 'RATE_LIMITED') =>
-  new AppError('TOO_MANY_REQUESTS', code, message, { retryAfterSeconds });
-export const serviceUnavailable = (code: string, message: string, retryAfterSeconds?: number) =>
-  new AppError('SERVICE_UNAVAILABLE', code, message, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });
+export const badRequest = (code: ErrorCodeOf<'BAD_REQUEST'>, message: string, options?: AppErrorOptions) =>
+  new AppError(code, message, options);
+export const unauthorized = (message = 'Authentication required', code: ErrorCodeOf<'UNAUTHORIZED'> = 'UNAUTHENTICATED') =>
+  new AppError(code, message);
+export const forbidden = (message = 'You may only act on your own resources', code: ErrorCodeOf<'FORBIDDEN'> = 'FORBIDDEN') =>
+  new AppError(code, message);
+export const notFound = (what: string, code: ErrorCodeOf<'NOT_FOUND'>) => new AppError(code, `${what} not found`);
+export const conflict = (code: ErrorCodeOf<'CONFLICT'>, message: string, options?: AppErrorOptions) =>
+  new AppError(code, message, options);
+export const tooManyRequests = (message: string, retryAfterSeconds: number, code: ErrorCodeOf<'TOO_MANY_REQUESTS'> = 'RATE_LIMITED') =>
+  new AppError(code, message, { retryAfterSeconds });
+export const serviceUnavailable = (code: ErrorCodeOf<'SERVICE_UNAVAILABLE'>, message: string, retryAfterSeconds?: number) =>
+  new AppError(code, message, retryAfterSeconds === undefined ? {} : { retryAfterSeconds });

@@ -1,5 +1,5 @@
 /** The seed's response envelope: `{ status, message, data }`, errors adding `code` and `errors`. */
-import type { FieldError, HttpStatusName } from './errors';
+import type { ErrorCode, FieldError, HttpStatusName } from './errors';
 
 export interface SuccessEnvelope<T> {
   status: 'OK';
@@ -9,7 +9,7 @@ export interface SuccessEnvelope<T> {
 
 export interface ErrorEnvelope {
   status: HttpStatusName;
-  code: string;
+  code: ErrorCode;
   message: string;
   data: Record<string, unknown> | null;
   errors?: FieldError[];

@@ -24,9 +24,12 @@ export interface Pagination {
   size: number;
 }
 
-/** An ISO-8601 instant that states its offset (Z or ±hh:mm); a bare local time is refused, not guessed. */
+/**
+ * An ISO-8601 instant that states its offset (Z or ±hh:mm); a bare local time is refused, not guessed.
+ * No regex flags: the API document carries the pattern as JSON Schema, which has none.
+ */
 export const instantSchema = Joi.string()
-  .pattern(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:?\d{2})$/i)
+  .pattern(/^\d{4}-\d{2}-\d{2}[Tt]\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?([Zz]|[+-]\d{2}:?\d{2})$/)
   .custom((value: string, helpers) => {
     const date = new Date(value);
     return Number.isNaN(date.getTime()) ? helpers.error('date.base') : date;

@@ -1,12 +1,14 @@
 import type { Redis } from 'ioredis';
 import { redisKeys } from './redis-keys';
 
+/** serving: /metrics answers on metricsPort; off: WORKER_METRICS_PORT is 0; unavailable: see problem. */
+export const WORKER_METRICS_STATES = ['serving', 'off', 'unavailable'] as const;
+
 /** What a worker tells the other processes about itself; the API's /ready lists the live ones. */
 export interface WorkerEntry {
   host: string;
   pid: number;
-  /** serving: /metrics answers on metricsPort; off: WORKER_METRICS_PORT is 0; unavailable: see problem. */
-  metrics: 'serving' | 'off' | 'unavailable';
+  metrics: (typeof WORKER_METRICS_STATES)[number];
   metricsPort: number;
   problem?: string;
 }

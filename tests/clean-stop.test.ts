@@ -2,6 +2,7 @@ import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import { expect } from 'chai';
 import { auditItemInvariants } from '../bench/audit';
+import { documentMismatchOf } from './support/checked-answers';
 import { createDb, type Db } from '../shared/db';
 import { createRedis } from '../shared/redis';
 import { freePort } from './support/free-port';
@@ -17,7 +18,10 @@ interface Outcome {
   paid?: number | string;
 }
 
-/** One POST on a connection of its own (no keep-alive), as a new buyer arriving would open. */
+/**
+ * One POST on a connection of its own (no keep-alive), as a new buyer arriving would open. An answer
+ * that does not match the API document is recorded, like a transport failure, by what went wrong.
+ */
 function post(baseUrl: string, path: string, token: string, body?: unknown): Promise<{ status: number | string; body: { data?: { orderNum?: number } } }> {
   const payload = body === undefined ? '' : JSON.stringify(body);
   return new Promise((resolve) => {
@@ -30,7 +34,11 @@ function post(baseUrl: string, path: string, token: string, body?: unknown): Pro
       let text = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: JSON.parse(text) as { data?: { orderNum?: number } } }));
+      res.on('end', () => {
+        const status = res.statusCode ?? 0;
+        const mismatch = documentMismatchOf({ method: 'POST', url: `${baseUrl}${path}`, status, headers: res.headers, text });
+        resolve(mismatch ? { status: mismatch.message, body: {} } : { status, body: JSON.parse(text) as { data?: { orderNum?: number } } });
+      });
     });
     req.on('error', (error: NodeJS.ErrnoException) => resolve({ status: error.code ?? 'TRANSPORT_ERROR', body: {} }));
     req.end(payload);

@@ -5,6 +5,7 @@ import request from 'supertest';
 import type { RunningApi } from '../api/server';
 import { startWorker, type RunningWorker } from '../worker/worker';
 import { startTestApi } from './support/api';
+import { notTheApi } from './support/checked-answers';
 import { freePort } from './support/free-port';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { testConfig } from './support/test-env';
@@ -128,8 +129,10 @@ describe('Operations', () => {
         const drained = await waitFor('the drain log line', async () => lines.find((line) => line.msg === 'drained item line' && line.itemNum === itemNum));
         expect(drained.requestId).to.equal(requestId);
 
-        await request(`http://127.0.0.1:${port}`).get('/metrics').expect(401);
-        const metrics = await request(`http://127.0.0.1:${port}`).get('/metrics').set('Authorization', ADMIN_AUTH).expect(200);
+        const workerMetrics = `http://127.0.0.1:${port}`;
+        notTheApi(workerMetrics, "a worker's metrics server: plain 401 without the envelope, not described by the API document");
+        await request(workerMetrics).get('/metrics').expect(401);
+        const metrics = await request(workerMetrics).get('/metrics').set('Authorization', ADMIN_AUTH).expect(200);
         expect(metrics.text).to.match(/orders_settled_total\{status="PAID",process="worker"\} 1/);
         expect(metrics.text).to.match(/drain_batch_duration_seconds_count\{process="worker"\} [1-9]/);
         expect(metrics.text).to.match(/drain_job_duration_seconds_count\{process="worker",queue="orders-p\d+"\} [1-9]/);

@@ -12,12 +12,12 @@ interface BodyParserError extends Error {
 function fromBodyParser(error: BodyParserError): AppError | undefined {
   switch (error.type) {
     case 'entity.parse.failed':
-      return new AppError('BAD_REQUEST', 'MALFORMED_JSON', 'Request body is not valid JSON');
+      return new AppError('MALFORMED_JSON', 'Request body is not valid JSON');
     case 'entity.too.large':
-      return new AppError('PAYLOAD_TOO_LARGE', 'PAYLOAD_TOO_LARGE', 'Request body is too large');
+      return new AppError('PAYLOAD_TOO_LARGE', 'Request body is too large');
     case 'encoding.unsupported':
     case 'charset.unsupported':
-      return new AppError('BAD_REQUEST', 'UNSUPPORTED_ENCODING', error.message);
+      return new AppError('UNSUPPORTED_ENCODING', error.message);
     default:
       return undefined;
   }
@@ -65,5 +65,5 @@ export function errorHandler(logger: Logger) {
 }
 
 export function unknownRoute(req: Request, _res: Response, next: NextFunction): void {
-  next(new AppError('NOT_FOUND', 'ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`));
+  next(new AppError('ROUTE_NOT_FOUND', `No route for ${req.method} ${req.path}`));
 }

@@ -1,13 +1,13 @@
 import { Router } from 'express';
 import swaggerUi from 'swagger-ui-express';
-import { openApiDocument } from '../openapi-document';
+import type { OpenApiDocument } from '../openapi/document';
 
-/** Public API documentation: the OpenAPI 3 document and Swagger UI over it. */
-export function docsRoutes(): Router {
+/** Public API documentation: the OpenAPI 3.1 document and Swagger UI over it. */
+export function docsRoutes(document: OpenApiDocument): Router {
   const router = Router();
   router.get('/docs/openapi.json', (_req, res) => {
-    res.json(openApiDocument);
+    res.json(document);
   });
-  router.use('/docs', swaggerUi.serve, swaggerUi.setup(openApiDocument as swaggerUi.JsonObject));
+  router.use('/docs', swaggerUi.serve, swaggerUi.setup(document));
   return router;
 }

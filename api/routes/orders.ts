@@ -1,28 +1,15 @@
 import { Router, type Request, type Response } from 'express';
-import Joi from 'joi';
 import { ok } from '../../shared/http-envelope';
 import { cancelOrder } from '../../shared/orders/cancel-order';
 import { getOrder } from '../../shared/orders/get-order';
 import { listOrders } from '../../shared/orders/list-orders';
 import { placeOrder } from '../../shared/orders/place-order';
 import { startPayment } from '../../shared/orders/start-payment';
-import { idSchema, paginationSchema, validate } from '../../shared/validation';
+import { paginationSchema, validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { AppError } from '../../shared/errors';
 import { assertSelf, authenticate, authenticateSignature, principalOf, requireRole } from '../middleware/authenticate';
-
-const orderPathSchema = Joi.object({ orderNum: idSchema.required() });
-
-export function placeOrderBodySchema(maxQuantity: number) {
-  return Joi.object({
-    buyerNum: idSchema.required(),
-    itemNum: idSchema.required(),
-    quantity: Joi.number().integer().min(1).max(maxQuantity).required(),
-    price: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required(),
-  });
-}
-
-const idempotencyKeySchema = Joi.string().max(128).pattern(/^[\x21-\x7e]+$/).label('Idempotency-Key');
+import { idempotencyKeySchema, orderPathSchema, placeOrderBodySchema } from '../request-schemas/orders';
 
 /**
  * Orders (buyers only): enter, try payment, poll, list, cancel. Entering and trying payment never

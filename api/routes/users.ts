@@ -1,33 +1,14 @@
 import { Router } from 'express';
-import Joi from 'joi';
 import { ok } from '../../shared/http-envelope';
-import { changePassword, deleteAccount, logIn, renameUser, sendVerificationCode, signUp, type SignUp } from '../../shared/users/accounts';
-import { idSchema, validate } from '../../shared/validation';
+import { changePassword, deleteAccount, logIn, renameUser, sendVerificationCode, signUp } from '../../shared/users/accounts';
+import { validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { assertSelf, authenticate } from '../middleware/authenticate';
 import { bodyEmailOf, clientIpOf, rateLimited } from '../middleware/rate-limit';
+import { changePasswordSchema, logInSchema, renameSchema, signUpSchema, userPathSchema, verificationSchema } from '../request-schemas/users';
 
 /** The window of the verification and login limits (AUTH_RATE_LIMIT_PER_IP, LOGIN_ATTEMPTS_PER_ADDRESS). */
 const AUTH_RATE_WINDOW_SECONDS = 15 * 60;
-
-// Syntax and length only: the emailed code proves the address works. Joi's bundled TLD list would
-// refuse the reserved test domains (RFC 2606/6761) and every TLD delegated after it was frozen.
-const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
-const password = Joi.string().min(8).max(128);
-const name = Joi.string().trim().min(1).max(100);
-
-const verificationSchema = Joi.object({ email: email.required() });
-const signUpSchema = Joi.object<SignUp>({
-  name: name.required(),
-  email: email.required(),
-  password: password.required(),
-  userRole: Joi.string().valid('SELLER', 'BUYER').required(),
-  verificationCode: Joi.string().trim().pattern(/^\d{6}$/).required(),
-});
-const logInSchema = Joi.object({ email: email.required(), password: Joi.string().max(128).required() });
-const renameSchema = Joi.object({ name: name.required() });
-const changePasswordSchema = Joi.object({ currentPassword: Joi.string().max(128).required(), password: password.required() });
-const userPathSchema = Joi.object({ userNum: idSchema.required() });
 
 /** Accounts: verification, signup and login are public; the rest only for the account itself. */
 export function userRoutes(ctx: ApiContext): Router {

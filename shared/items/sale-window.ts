@@ -9,7 +9,8 @@ export interface SaleWindow {
   deletedAt?: Date | null;
 }
 
-export type SaleStatus = 'ON_SALE' | 'UPCOMING' | 'ENDED';
+export const SALE_STATUSES = ['ON_SALE', 'UPCOMING', 'ENDED'] as const;
+export type SaleStatus = (typeof SALE_STATUSES)[number];
 
 export function saleStatusAt(window: SaleWindow, now: Date): SaleStatus {
   if (window.availableAt && now < window.availableAt) return 'UPCOMING';

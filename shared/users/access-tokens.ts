@@ -5,7 +5,8 @@ import type { Config } from '../config';
 import { unauthorized } from '../errors';
 import { redisKeys } from '../redis-keys';
 
-export type UserRole = 'SELLER' | 'BUYER';
+export const USER_ROLES = ['SELLER', 'BUYER'] as const;
+export type UserRole = (typeof USER_ROLES)[number];
 
 export interface Principal {
   userNum: number;

@@ -1,9 +1,21 @@
 import { startApi, type RunningApi } from '../../api/server';
 import type { Config } from '../../shared/config';
+import { checkAnswersOf, forgetServer } from './checked-answers';
 import { testConfig } from './test-env';
 
-/** The real API on an ephemeral loopback port, against the test database and Redis prefix. */
+/**
+ * The real API on an ephemeral loopback port, against the test database and Redis prefix. Every
+ * answer a test gets from it is checked against the API document (tests/support/checked-answers.ts).
+ */
 export async function startTestApi(overrides: NodeJS.ProcessEnv = {}): Promise<RunningApi> {
   const config: Config = testConfig(overrides);
-  return startApi(config);
+  const api = await startApi(config);
+  checkAnswersOf(api.url, config);
+  return {
+    ...api,
+    stop: async () => {
+      forgetServer(api.url);
+      await api.stop();
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { deleteKeysUnderPrefix, recreateDatabase } from '../../bench/fresh-state';
 import { testConfig } from './test-env';
+import './supertest-answers-checked';
 
 /** Once per run: a fresh test database at the latest schema and no Redis keys left under the test prefix. */
 export const mochaHooks = {

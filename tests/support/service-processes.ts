@@ -1,7 +1,8 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
-import { testEnv } from './test-env';
+import { checkAnswersOf, forgetServer } from './checked-answers';
+import { testConfig, testEnv } from './test-env';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -30,6 +31,12 @@ export class ServiceProcess {
   static async start(role: 'api' | 'worker', env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
     const service = ServiceProcess.launch(role, env);
     await service.waitForLog(READY_LOG[role], 30_000);
+    if (role === 'api' && env.PORT) {
+      // Its answers are checked against the API document like those of an in-process API.
+      const baseUrl = `http://127.0.0.1:${env.PORT}`;
+      checkAnswersOf(baseUrl, testConfig(env));
+      void service.exited.then(() => forgetServer(baseUrl));
+    }
     return service;
   }
 

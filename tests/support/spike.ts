@@ -1,3 +1,4 @@
+import { assertAnswerMatchesDocument } from './checked-answers';
 import type { TestUser } from './order-fixtures';
 
 export interface SpikeResult {
@@ -7,13 +8,16 @@ export interface SpikeResult {
   unexpected: string[];
 }
 
+/** One POST with fetch (lighter than supertest at spike volume); its answer is checked against the API document all the same. */
 async function post(url: string, token: string, body?: unknown): Promise<{ status: number; body: { code?: string; data?: { orderNum?: number } } }> {
   const res = await fetch(url, {
     method: 'POST',
     headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
   });
-  return { status: res.status, body: (await res.json()) as { code?: string; data?: { orderNum?: number } } };
+  const text = await res.text();
+  assertAnswerMatchesDocument({ method: 'POST', url, status: res.status, headers: Object.fromEntries(res.headers), text });
+  return { status: res.status, body: JSON.parse(text) as { code?: string; data?: { orderNum?: number } } };
 }
 
 /**

@@ -1,0 +1,77 @@
+import { SALE_STATUSES } from '../../shared/items/sale-window';
+import { ORDER_STATUSES } from '../../shared/orders/order-status';
+import { USER_ROLES } from '../../shared/users/access-tokens';
+import { WORKER_METRICS_STATES } from '../../shared/worker-roster';
+import { arrayOf, count, exactObject, id, instant, oneOfValues, orNull, ref, text, type JsonSchema } from './json-schema';
+
+/**
+ * The `data` of every successful JSON answer, by name (components/schemas of the API document).
+ * The test suite checks every answer it gets against these, so a field added to a view must be added
+ * here too (or the suite fails, naming the field).
+ */
+const price: JsonSchema = { type: 'integer', minimum: 1, description: "In the currency's smallest unit" };
+const pageOf = (items: string, of: string) => exactObject({ [items]: arrayOf(ref(of)), page: id, size: id, total: count });
+const item = {
+  itemNum: id,
+  sellerNum: id,
+  title: text,
+  description: text,
+  price,
+  availableAt: orNull(instant),
+  endAt: orNull(instant),
+  createdAt: instant,
+  updatedAt: instant,
+  deletedAt: orNull(instant),
+};
+const orderStatus = oneOfValues(ORDER_STATUSES);
+const order = { orderNum: id, buyerNum: id, itemNum: id, quantity: id, unitPrice: price, amount: price, status: orderStatus, createdAt: instant };
+const user = { userNum: id, name: text, email: { type: 'string', format: 'email' }, userRole: oneOfValues(USER_ROLES) };
+const accessToken = { accessToken: text, tokenType: { const: 'Bearer' }, expiresIn: { type: 'integer', minimum: 1, description: 'Seconds' } };
+
+export const DATA_SCHEMAS = {
+  Item: exactObject(item),
+  ItemStock: exactObject({ itemNum: id, stock: count }),
+  ItemWithStock: exactObject({ ...item, stock: count }),
+  ListedItem: exactObject({ ...item, saleStatus: oneOfValues(SALE_STATUSES), stock: count }),
+  ListedItemPage: pageOf('items', 'ListedItem'),
+  CreatedItem: exactObject({ item: ref('Item'), stock: ref('ItemStock') }),
+  OrderReceipt: exactObject({ orderNum: id, buyerNum: id, itemNum: id, quantity: id, status: { const: 'INITIATED' }, createdAt: instant }),
+  PaymentReceipt: exactObject({
+    orderNum: id,
+    itemNum: id,
+    status: { const: 'IN_PROGRESS' },
+    arrivalSeq: { ...id, description: "The payment's place in its item's line; payments are applied in this order" },
+  }),
+  Order: exactObject(order),
+  OrderHistoryEntry: exactObject({ from: orNull(orderStatus), to: orderStatus, reason: orNull(text), at: instant }),
+  Payment: exactObject({ amount: price, status: oneOfValues(['PAID', 'REFUNDED']), paidAt: instant, refundedAt: orNull(instant) }),
+  OrderDetail: exactObject(
+    {
+      ...order,
+      placeInLine: { ...id, description: "Payments ahead of this one in the item's line, while it waits (IN_PROGRESS)" },
+      reason: orNull(text),
+      history: arrayOf(ref('OrderHistoryEntry')),
+      payment: orNull(ref('Payment')),
+    },
+    ['placeInLine', 'reason'],
+  ),
+  OrderPage: pageOf('orders', 'Order'),
+  CancelReceipt: exactObject({ orderNum: id, status: { const: 'CANCELED' }, refunded: { type: 'boolean' } }),
+  User: exactObject(user),
+  SignedInUser: exactObject({ ...accessToken, ...user }),
+  VerificationSent: exactObject({ email: { type: 'string', format: 'email' } }),
+  Health: exactObject({ uptimeSeconds: count }),
+  Readiness: exactObject({ mysql: { const: 'up' }, redis: { const: 'up' }, workers: arrayOf(ref('WorkerEntry')) }),
+  WorkerEntry: exactObject(
+    {
+      host: text,
+      pid: id,
+      metrics: { ...oneOfValues(WORKER_METRICS_STATES), description: 'serving: /metrics answers on metricsPort; off: WORKER_METRICS_PORT is 0; unavailable: see problem' },
+      metricsPort: { type: 'integer', minimum: 0, maximum: 65535 },
+      problem: text,
+    },
+    ['problem'],
+  ),
+} satisfies Record<string, JsonSchema>;
+
+export type DataSchemaName = keyof typeof DATA_SCHEMAS;

@@ -1,0 +1,41 @@
+import Joi from 'joi';
+import type { ItemEdit } from '../../shared/items/edit-item';
+import type { NewItem } from '../../shared/items/item-repository';
+import { idSchema, instantSchema } from '../../shared/validation';
+
+/** What the item routes validate with; the API document's request schemas are made from these same objects. */
+const MAX_STOCK = 1_000_000_000;
+const terms = {
+  title: Joi.string().trim().min(1).max(200),
+  description: Joi.string().trim().allow('').max(5000),
+  price: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER),
+  availableAt: instantSchema.allow(null).description('Start of the sale window; null: on sale at once'),
+  endAt: instantSchema.allow(null).description('End of the sale window (exclusive), after availableAt; null: no end'),
+};
+const windowOrdered = (value: { availableAt?: Date | null; endAt?: Date | null }, helpers: Joi.CustomHelpers) =>
+  value.availableAt && value.endAt && value.endAt <= value.availableAt ? helpers.error('any.invalid', { label: 'endAt' }) : value;
+const windowMessages = { 'any.invalid': 'endAt must be after availableAt' };
+
+export const newItemSchema = Joi.object<NewItem>({
+  sellerNum: idSchema.required().description('The caller'),
+  title: terms.title.required(),
+  description: terms.description.default(''),
+  price: terms.price.required(),
+  stock: Joi.number().integer().min(0).max(MAX_STOCK).required(),
+  availableAt: terms.availableAt.default(null),
+  endAt: terms.endAt.default(null),
+})
+  .custom(windowOrdered)
+  .messages(windowMessages);
+
+export const itemEditSchema = Joi.object<ItemEdit>({
+  ...terms,
+  stock: Joi.number().integer().min(0).max(MAX_STOCK).description('Units on sale from now on (units sold meanwhile stay sold)'),
+  stockDelta: Joi.number().integer().min(-MAX_STOCK).max(MAX_STOCK).description('Units to add, or remove when negative'),
+})
+  .min(1)
+  .oxor('stock', 'stockDelta')
+  .custom(windowOrdered)
+  .messages(windowMessages);
+
+export const itemPathSchema = Joi.object({ itemNum: idSchema.required() });

@@ -1,0 +1,23 @@
+import Joi from 'joi';
+import { idSchema } from '../../shared/validation';
+
+/** What the order routes validate with; the API document's request schemas are made from these same objects. */
+export const orderPathSchema = Joi.object({ orderNum: idSchema.required() });
+
+/** `quantity` is bounded by MAX_ORDER_QUANTITY, so the schema is made from the configuration. */
+export function placeOrderBodySchema(maxQuantity: number) {
+  return Joi.object({
+    buyerNum: idSchema.required().description('The caller'),
+    itemNum: idSchema.required(),
+    quantity: Joi.number().integer().min(1).max(maxQuantity).required().description('At most MAX_ORDER_QUANTITY'),
+    price: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER).required().description("The item's current price, as the buyer saw it"),
+  });
+}
+
+export const idempotencyKeySchema = Joi.string()
+  .max(128)
+  .pattern(/^[\x21-\x7e]+$/)
+  .label('Idempotency-Key')
+  .description('A retry with the same key and body gets the first answer (kept 24 hours)');
+
+export const placeOrderHeadersSchema = Joi.object({ 'Idempotency-Key': idempotencyKeySchema });
