@@ -1,7 +1,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { loadConfig } from './shared/config';
-import { EXIT_NEEDS_CONFIGURATION, exitOnStartupFailure, stopOnSignals } from './shared/lifecycle';
+import { EXIT_NEEDS_CONFIGURATION, exitOnCrash, exitOnStartupFailure, stopOnSignals } from './shared/lifecycle';
 import { createLogger, type Logger } from './shared/logger';
 import { prepareDatabase } from './shared/migrate';
 
@@ -53,6 +53,7 @@ function stopChild(entry: Supervised): Promise<void> {
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config, 'supervisor');
+  exitOnCrash(logger);
   const applied = await prepareDatabase(config);
   logger.info({ applied }, 'database ready');
 

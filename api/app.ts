@@ -6,6 +6,7 @@ import { parseJsonBody } from './middleware/json-body';
 import { requestLogging } from './middleware/request-logging';
 import { ORDERS_PATH, soldOutFastLane } from './middleware/sold-out-fast-lane';
 import { buildOpenApiDocument } from './openapi/document';
+import { deadEntryRoutes } from './routes/dead-entries';
 import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { apiV1Routes } from './routes';
@@ -23,6 +24,7 @@ export function documentedRouters(ctx: ApiContext): MountedRouter[] {
     { prefix: '', router: healthRoutes(ctx) },
     { prefix: '', router: operationsRoutes(ctx) },
     { prefix: '', router: docsRoutes(buildOpenApiDocument(ctx.config)) },
+    { prefix: '', router: deadEntryRoutes(ctx) },
   ];
 }
 

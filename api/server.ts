@@ -7,8 +7,9 @@ import { createLogger, type Logger } from '../shared/logger';
 import { createMailer } from '../shared/mail';
 import { SoldOutMemo } from '../shared/orders/sold-out-memo';
 import { createOrderQueues } from '../shared/queue';
-import { createRedis } from '../shared/redis';
 import { listenOn } from '../shared/listen';
+import { closeRedis, createRedis } from '../shared/redis';
+import { RedisRecovery } from '../shared/redis-recovery';
 import { createApp } from './app';
 import type { ApiContext } from './context';
 import { ApiMetrics } from './metrics/api-metrics';
@@ -33,38 +34,46 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Connects, checks the dependencies and listens; stop() stops accepting, lets in-flight requests finish, closes clients. */
+/**
+ * Connects, checks the dependencies (and that Redis is reconciled with MySQL) and listens; stop()
+ * stops accepting, lets in-flight requests finish, closes clients. A failed start closes what it opened.
+ */
 export async function startApi(config: Config, logger: Logger = createLogger(config, 'api')): Promise<RunningApi> {
-  const db = createDb(config);
+  const db = createDb(config, { logger });
   const redis = createRedis(config);
-  try {
-    await assertMysqlReachable(db, config.databaseUrl);
-    await assertRedisReachable(redis, config.redisUrl);
-  } catch (error) {
+  let orderQueues: ReturnType<typeof createOrderQueues> | undefined;
+  let redisRecovery: RedisRecovery | undefined;
+  const closeClients = async () => {
+    redisRecovery?.stop();
+    await orderQueues?.close();
     await db.destroy();
-    redis.disconnect();
+    await closeRedis(redis);
+  };
+  try {
+    await assertRedisReachable(redis, config.redisUrl);
+    await assertMysqlReachable(db, config.databaseUrl);
+    orderQueues = createOrderQueues(config, { logger });
+    redisRecovery = new RedisRecovery({ config, db, redis, logger, orderQueues });
+    await redisRecovery.start();
+  } catch (error) {
+    await closeClients();
     throw error;
   }
-  const orderQueues = createOrderQueues(config);
   const ctx: ApiContext = {
     config,
     db,
     redis,
     logger,
     orderQueues,
+    redisGate: redisRecovery,
     soldOutMemo: new SoldOutMemo(config.soldOutMemoMs),
     mailer: createMailer(config, logger),
     metrics: new ApiMetrics(),
   };
   registerOrderPipelineGauges(ctx.metrics.registry, ctx);
   const app = createApp(ctx);
-  const closeClients = async () => {
-    await orderQueues.close();
-    ctx.mailer.close();
-    await db.destroy();
-    await redis.quit();
-  };
   const server = await listenOn(app, config.port, 'PORT').catch(async (error: unknown) => {
+    ctx.mailer.close();
     await closeClients();
     throw error;
   });
@@ -73,6 +82,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
 
   const stop = async () => {
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    ctx.mailer.close();
     await closeClients();
   };
   return { ctx, server, url: `http://127.0.0.1:${port}`, stop };

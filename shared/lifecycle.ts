@@ -4,11 +4,13 @@ import type { Logger } from './logger';
 
 /**
  * Runs `stop` once on the first SIGINT/SIGTERM, then exits. A second signal while stopping exits
- * at once, so an operator is never stuck with a process that won't die.
+ * at once, so an operator is never stuck with a process that won't die. A process forked by the
+ * supervisor also stops when the supervisor is gone (its IPC channel closes), rather than live on
+ * unwatched beside the fresh set a restarted supervisor starts.
  */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   let stopping = false;
-  const onSignal = (signal: NodeJS.Signals) => {
+  const onSignal = (signal: NodeJS.Signals | 'supervisor gone') => {
     if (stopping) {
       logger.warn({ signal }, 'second signal while stopping: exiting now');
       process.exit(1);
@@ -28,6 +30,21 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
   };
   process.on('SIGINT', onSignal);
   process.on('SIGTERM', onSignal);
+  if (process.connected) process.once('disconnect', () => onSignal('supervisor gone'));
+}
+
+/**
+ * An uncaught exception or an unhandled rejection is a bug: logged through pino with its error and
+ * stack (pino writes synchronously, so the line is out before the exit), then the process exits
+ * non-zero and its supervisor (`npm start`, compose, systemd) starts a fresh one.
+ */
+export function exitOnCrash(logger: Logger): void {
+  const crash = (what: string) => (error: unknown) => {
+    logger.fatal({ err: error }, `${what}: exiting`);
+    process.exit(1);
+  };
+  process.on('uncaughtException', crash('uncaught exception'));
+  process.on('unhandledRejection', crash('unhandled rejection'));
 }
 
 /**

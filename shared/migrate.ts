@@ -32,7 +32,7 @@ export async function migrateToLatest(db: Db): Promise<string[]> {
 /** ensureDatabase + migrateToLatest with a short-lived pool. */
 export async function prepareDatabase(config: Pick<Config, 'databaseUrl'>): Promise<string[]> {
   await ensureDatabase(config);
-  const db = createDb(config, { min: 0, max: 1 });
+  const db = createDb(config, { pool: { min: 0, max: 1 } });
   try {
     return await migrateToLatest(db);
   } finally {

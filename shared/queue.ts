@@ -1,6 +1,8 @@
-import { Queue, type ConnectionOptions, type JobsOptions } from 'bullmq';
+import { Queue, type JobsOptions } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Config } from './config';
+import type { Logger } from './logger';
+import { closeRedis, REDIS_OPTIONS, type RedisPatience } from './redis';
 
 /**
  * The ONE contract between api/ (producer) and worker/ (consumer). Queue and job names are a data
@@ -41,9 +43,14 @@ export function bullPrefix(config: Pick<Config, 'redisPrefix'>): string {
   return `${config.redisPrefix}bull`;
 }
 
-/** BullMQ refuses ioredis keyPrefix and needs maxRetriesPerRequest null on blocking connections. */
-export function createQueueConnection(config: Pick<Config, 'redisUrl'>): Redis {
-  return new Redis(config.redisUrl, { maxRetriesPerRequest: null });
+/**
+ * BullMQ refuses ioredis keyPrefix. The API's producer fails fast like its application client (an
+ * HTTP request must never wait for Redis to come back); a worker's connections are patient, its
+ * consumers' as BullMQ requires of blocking connections, so draining resumes with no restart
+ * (shared/redis.ts).
+ */
+export function createQueueConnection(config: Pick<Config, 'redisUrl'>, patience: RedisPatience): Redis {
+  return new Redis(config.redisUrl, REDIS_OPTIONS[patience]);
 }
 
 const DRAIN_JOB_OPTIONS: JobsOptions = {
@@ -63,11 +70,23 @@ export interface OrderQueues {
   close(): Promise<void>;
 }
 
-export function createOrderQueues(config: Pick<Config, 'redisUrl' | 'redisPrefix' | 'queuePartitions'>, connection?: ConnectionOptions): OrderQueues {
-  const ownConnection = connection ? undefined : createQueueConnection(config);
-  const queues = allPartitionQueueNames(config.queuePartitions).map(
-    (name) => new Queue<JobPayloads[JobName.DrainItemLine]>(name, { connection: connection ?? ownConnection!, prefix: bullPrefix(config) }),
-  );
+/**
+ * The producer side of the partition queues, on one connection of its own. Connection errors go to
+ * `logger` at debug level: each queue would report every reconnection attempt, and the loss and
+ * return of Redis are logged once by shared/redis-recovery.ts.
+ */
+export function createOrderQueues(
+  config: Pick<Config, 'redisUrl' | 'redisPrefix' | 'queuePartitions'>,
+  options: { logger?: Logger; patience?: RedisPatience } = {},
+): OrderQueues {
+  const { logger, patience = 'fail-fast' } = options;
+  const connection = createQueueConnection(config, patience);
+  connection.on('error', (error: Error) => logger?.debug({ err: error }, 'queue connection error'));
+  const queues = allPartitionQueueNames(config.queuePartitions).map((name) => {
+    const queue = new Queue<JobPayloads[JobName.DrainItemLine]>(name, { connection, prefix: bullPrefix(config) });
+    queue.on('error', (error: Error) => logger?.debug({ err: error, queue: name }, 'queue error'));
+    return queue;
+  });
   return {
     queues,
     async requestDrain(itemNum, requestId) {
@@ -76,7 +95,7 @@ export function createOrderQueues(config: Pick<Config, 'redisUrl' | 'redisPrefix
     },
     async close() {
       await Promise.all(queues.map((queue) => queue.close()));
-      if (ownConnection) await ownConnection.quit();
+      await closeRedis(connection);
     },
   };
 }

@@ -14,6 +14,10 @@ export const redisKeys = {
   itemLine: (itemNum: number) => `item:${itemNum}:line`,
   /** Set of itemNums whose line is not empty. */
   itemsWithBacklog: () => 'items:backlog',
+  /** Hash orderNum -> JSON {orderNum, entries, error, diedAt}: the item's line entries a worker could not apply (shared/orders/dead-entries.ts). */
+  itemDeadEntries: (itemNum: number) => `item:${itemNum}:dead`,
+  /** Set of itemNums with dead entries. */
+  itemsWithDeadEntries: () => 'items:dead',
   /** Hash: the order mirror, what pollers read while the order is under way. */
   orderMirror: (orderNum: number) => `order:${orderNum}`,
   /** Counter giving order numbers (MySQL orders.id) without a MySQL round trip. */
@@ -26,6 +30,10 @@ export const redisKeys = {
   orderSubmissions: (buyerNum: number) => `ratelimit:orders:${buyerNum}`,
   /** Sorted set of running workers (JSON of shared/worker-roster.ts) by the time (ms) their entry lapses. */
   workerRoster: () => 'workers:roster',
+  /** String: the run_id of the Redis server whose state was last reconciled with MySQL (shared/redis-recovery.ts). */
+  reconciledRun: () => 'redis:reconciled-run',
+  /** String with a TTL: held by the one process reconciling, so that the others wait rather than repeat it. */
+  reconcileLock: () => 'redis:reconciling',
   /** rate-limiter-flexible's keys (verification and login limits) start with this. */
   rateLimiterPrefix: () => 'ratelimit',
 } as const;

@@ -1,30 +1,57 @@
 import { setTimeout as sleep } from 'node:timers/promises';
+import { isMysqlUnavailable } from './dependency-outage';
 
-const TRANSIENT_MYSQL_ERRORS = new Set([
-  'ER_LOCK_DEADLOCK',
-  'ER_LOCK_WAIT_TIMEOUT',
-  'PROTOCOL_CONNECTION_LOST',
-  'ECONNRESET',
-  'ECONNREFUSED',
-  'ETIMEDOUT',
-]);
+const LOCK_CONFLICTS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
+/** Two transactions met on a row: running the loser again succeeds. */
+export function isLockConflict(error: unknown): boolean {
+  const code = (error as { code?: string } | undefined)?.code;
+  return code !== undefined && LOCK_CONFLICTS.has(code);
+}
+
+/** A failure that says nothing about the work itself: running it again later may well succeed. */
 export function isTransientMysqlError(error: unknown): boolean {
-  const code = (error as { code?: string }).code;
-  return code !== undefined && TRANSIENT_MYSQL_ERRORS.has(code);
+  return isLockConflict(error) || isMysqlUnavailable(error);
+}
+
+export interface RetryPolicy {
+  /** Which failures are worth another try; anything else is thrown at once. */
+  retryable: (error: unknown) => boolean;
+  /** Tries in all (Infinity: until `giveUp`). */
+  attempts: number;
+  firstDelayMs: number;
+  maxDelayMs: number;
+  /** Checked before each wait: true stops retrying and throws the last failure (e.g. the process is stopping). */
+  giveUp?: () => boolean;
+  /** Told of each failure that will be retried, with the delay chosen. */
+  onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
+}
+
+/** A request's budget is seconds: a lock conflict is tried again briefly, an outage is answered at once (503). */
+export const REQUEST_RETRY: RetryPolicy = { retryable: isLockConflict, attempts: 4, firstDelayMs: 50, maxDelayMs: 400 };
+
+/**
+ * Exponential backoff with jitter: half the step fixed, half random, so that processes that failed
+ * together (a MySQL outage hits every worker at once) do not come back in step.
+ */
+export function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: number): number {
+  const step = Math.min(firstDelayMs * 2 ** (attempt - 1), maxDelayMs);
+  return step / 2 + Math.random() * (step / 2);
 }
 
 /**
- * Retries transient MySQL failures in place with backoff. Workers retry here rather than through
- * BullMQ, whose retries would reorder a partition.
+ * Runs `work` again after failures the policy calls retryable. Workers retry here rather than
+ * through BullMQ, whose retries would reorder a partition.
  */
-export async function withTransientRetry<T>(work: () => Promise<T>, attempts = 8, firstDelayMs = 50): Promise<T> {
+export async function withTransientRetry<T>(work: () => Promise<T>, policy: RetryPolicy = REQUEST_RETRY): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await work();
     } catch (error) {
-      if (attempt >= attempts || !isTransientMysqlError(error)) throw error;
-      await sleep(Math.min(firstDelayMs * 2 ** (attempt - 1), 2000));
+      if (attempt >= policy.attempts || !policy.retryable(error) || policy.giveUp?.()) throw error;
+      const delayMs = backoffDelay(attempt, policy.firstDelayMs, policy.maxDelayMs);
+      policy.onRetry?.(error, attempt, delayMs);
+      await sleep(delayMs);
     }
   }
 }

@@ -1,41 +1,112 @@
 import { publishStock } from '../shared/items/sale-state-sync';
 import type { BatchOutcome } from '../shared/orders/apply-line-batch';
 import { applyLineBatch } from '../shared/orders/apply-line-batch';
-import { parseLineEntry } from '../shared/orders/line-entries';
+import { buryHeadEntry, readLineHead, type DeadEntryCause } from '../shared/orders/dead-entries';
+import { orderNumOfEntry, parseLineEntry } from '../shared/orders/line-entries';
 import type { OrderContext } from '../shared/orders/order-context';
 import { orderScripts, SETTLED_MIRROR_TTL_SECONDS } from '../shared/orders/order-scripts';
 import { ORDER_MIRROR_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
-import { withTransientRetry } from '../shared/transient-retry';
+import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../shared/transient-retry';
 
 export type DrainResult = 'EMPTY' | 'MORE';
 
 /** Told about each batch applied (metrics). */
 export type BatchObserver = (entries: number, seconds: number, outcome: BatchOutcome) => void;
 
+export interface DrainOptions {
+  /** Asked after each step: true hands the partition over (time slice used while another drain waits, or stopping). */
+  shouldYield: () => Promise<boolean>;
+  /** True once the process stops: retries of an unavailable MySQL give up and the job ends (the line is drained again later). */
+  stopping: () => boolean;
+  onBatch?: BatchObserver;
+  /** Told about each entry moved to the dead-letter list (metrics). */
+  onDead?: (cause: DeadEntryCause) => void;
+}
+
 /**
  * Drains one item's line in arrival order, a batch at a time: whatever is waiting, up to
  * DRAIN_BATCH_SIZE, so a lone order goes alone at once and a spike goes in large batches.
  * Each batch is one MySQL transaction, then one Redis step that removes exactly that batch.
- * Returns MORE when asked to yield (its time slice used up while another drain waits, or stopping)
- * with work left.
+ *
+ * MySQL away (or a lock conflict): the batch is tried again in place, with backoff and jitter, for
+ * as long as it takes; retrying through BullMQ would reorder the partition.
+ * An entry that fails for any other reason must not stall the item: a failing batch is halved
+ * until the one entry that fails alone is found; the entries before it apply, it moves to the
+ * item's dead-letter list (and so do later entries of its order, which must not overtake it),
+ * and the rest of the line goes on in order.
+ *
+ * Returns MORE when asked to yield with work left.
  */
-export async function drainItemLine(ctx: OrderContext, itemNum: number, shouldYield: () => Promise<boolean>, onBatch?: BatchObserver): Promise<DrainResult> {
-  const line = redisKeys.itemLine(itemNum);
-  const policy = { failureRate: ctx.config.paymentFailureRate, random: Math.random };
+export async function drainItemLine(ctx: OrderContext, itemNum: number, options: DrainOptions): Promise<DrainResult> {
+  const retry: RetryPolicy = {
+    retryable: isTransientMysqlError,
+    attempts: Infinity,
+    firstDelayMs: 100,
+    maxDelayMs: 2000,
+    giveUp: options.stopping,
+    onRetry: (error, attempt, delayMs) => ctx.logger.warn({ err: error, itemNum, attempt, delayMs: Math.round(delayMs) }, 'MySQL unavailable while draining; retrying'),
+  };
+  // Length of a prefix of the line known to hold an entry that cannot apply (undefined: none known).
+  let suspect: number | undefined;
   for (;;) {
-    const raw = await ctx.redis.lrange(line, 0, ctx.config.drainBatchSize - 1);
-    let outcome: BatchOutcome | undefined;
-    const started = process.hrtime.bigint();
-    if (raw.length > 0) {
-      const entries = raw.map(parseLineEntry);
-      outcome = await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, entries, policy));
-      await publishStock(ctx.redis, itemNum, outcome.stock);
+    const limit = suspect === undefined ? ctx.config.drainBatchSize : Math.max(1, Math.floor(suspect / 2));
+    const { entries, deadOrders } = await readLineHead(ctx.redis, itemNum, limit);
+    const firstFollower = entries.findIndex((entry) => deadOrders.has(orderNumOfEntry(entry)));
+    if (firstFollower === 0) {
+      if ((await bury(ctx, itemNum, entries[0]!, 'follows-dead-order', options)) === 'STALE') suspect = undefined;
+      continue;
     }
-    const state = await commitBatch(ctx, itemNum, raw, outcome);
-    if (outcome && state !== 'STALE') onBatch?.(raw.length, Number(process.hrtime.bigint() - started) / 1e9, outcome);
+    const batch = firstFollower > 0 ? entries.slice(0, firstFollower) : entries;
+    const started = process.hrtime.bigint();
+    const outcome = await applyUnlessPoisoned(ctx, itemNum, batch, retry);
+    if (outcome instanceof PoisonedBatch) {
+      if (batch.length > 1) {
+        suspect = batch.length;
+      } else {
+        suspect = undefined;
+        await bury(ctx, itemNum, batch[0]!, 'failed', options, outcome.error);
+      }
+      continue;
+    }
+    const state = await commitBatch(ctx, itemNum, batch, outcome);
+    if (state === 'STALE') suspect = undefined;
+    else if (outcome) {
+      options.onBatch?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9, outcome);
+      suspect = suspect === undefined || suspect <= batch.length ? undefined : suspect - batch.length;
+    }
     if (state === 'EMPTY') return 'EMPTY';
-    if (await shouldYield()) return 'MORE';
+    if (await options.shouldYield()) return 'MORE';
   }
+}
+
+/** A batch that failed for a reason that is not transient: one of its entries can't apply. */
+class PoisonedBatch {
+  constructor(readonly error: unknown) {}
+}
+
+/** Applies the batch (retrying transient failures in place) and moves MySQL's stock into the gate; nothing to do for an empty line. */
+async function applyUnlessPoisoned(ctx: OrderContext, itemNum: number, batch: string[], retry: RetryPolicy): Promise<BatchOutcome | PoisonedBatch | undefined> {
+  if (batch.length === 0) return undefined;
+  const policy = { failureRate: ctx.config.paymentFailureRate, random: Math.random };
+  let outcome: BatchOutcome;
+  try {
+    outcome = await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, batch.map(parseLineEntry), policy), retry);
+  } catch (error) {
+    // Still transient here: the process is stopping; the line is drained again later.
+    if (isTransientMysqlError(error)) throw error;
+    return new PoisonedBatch(error);
+  }
+  await publishStock(ctx.redis, itemNum, outcome.stock);
+  return outcome;
+}
+
+async function bury(ctx: OrderContext, itemNum: number, entry: string, cause: DeadEntryCause, options: DrainOptions, error?: unknown) {
+  const state = await buryHeadEntry(ctx.redis, itemNum, entry, cause, error);
+  if (state === 'BURIED') {
+    options.onDead?.(cause);
+    ctx.logger.error({ err: error, itemNum, orderNum: orderNumOfEntry(entry), entry, cause }, 'line entry moved to the dead-letter list');
+  }
+  return state;
 }
 
 function commitBatch(ctx: OrderContext, itemNum: number, raw: string[], outcome: BatchOutcome | undefined) {

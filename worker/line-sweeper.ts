@@ -7,7 +7,8 @@ const TTL_SWEEP_BATCH = 500;
 /**
  * What no request triggers: INITIATED orders past ORDER_TTL are canceled, and an item line whose
  * head has not moved since the last sweep gets its drain requested again (a crash between an
- * accepted order and its drain request; BullMQ deduplicates the request when a drain is pending).
+ * accepted order and its drain request, or a request lost to a Redis blip; BullMQ deduplicates
+ * the request when a drain is pending).
  */
 export class LineSweeper {
   private readonly lastHeads = new Map<number, string>();

@@ -1,12 +1,13 @@
 import os from 'node:os';
 import { loadConfig } from '../shared/config';
-import { exitOnStartupFailure, stopOnSignals } from '../shared/lifecycle';
+import { exitOnCrash, exitOnStartupFailure, stopOnSignals } from '../shared/lifecycle';
 import { createLogger } from '../shared/logger';
 import { startWorker } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
   const logger = createLogger(config, 'worker');
+  exitOnCrash(logger);
   // Draining is elastic (a backlog waits safely in Redis) while intake latency is what buyers feel.
   // Only ever lowered: raising a priority needs privileges.
   if (os.getPriority() < config.workerNice) os.setPriority(config.workerNice);

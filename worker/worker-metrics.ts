@@ -7,6 +7,7 @@ import { AppError, HTTP_STATUS } from '../shared/errors';
 import { listenOn } from '../shared/listen';
 import type { Logger } from '../shared/logger';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../shared/metrics/registry';
+import type { DeadEntryCause } from '../shared/orders/dead-entries';
 import type { OrderStatus } from '../shared/orders/order-status';
 import type { WorkerEntry } from '../shared/worker-roster';
 
@@ -19,6 +20,7 @@ export class WorkerMetrics {
   private readonly batchDuration: Histogram;
   private readonly batchEntries: Histogram;
   private readonly jobDuration: Histogram<'queue'>;
+  private readonly deadEntries: Counter<'cause'>;
 
   constructor() {
     this.registry = createMetricsRegistry('worker');
@@ -42,6 +44,16 @@ export class WorkerMetrics {
       buckets: DURATION_BUCKETS,
       registers: [this.registry],
     });
+    this.deadEntries = new Counter({
+      name: 'line_entries_dead_total',
+      help: "Line entries moved to their item's dead-letter list: failed alone (not transient), or following a dead entry of the same order",
+      labelNames: ['cause'],
+      registers: [this.registry],
+    });
+  }
+
+  countDeadEntry(cause: DeadEntryCause): void {
+    this.deadEntries.inc({ cause });
   }
 
   observeBatch(entries: number, seconds: number, settledNow: readonly OrderStatus[]): void {

@@ -1,7 +1,10 @@
+import type { Server } from 'node:http';
 import os from 'node:os';
 import { Worker } from 'bullmq';
+import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config';
 import { createDb } from '../shared/db';
+import { isRedisConnectionError } from '../shared/dependency-outage';
 import { assertMysqlReachable, assertRedisReachable } from '../shared/dependencies';
 import type { Logger } from '../shared/logger';
 import type { OrderContext } from '../shared/orders/order-context';
@@ -13,13 +16,14 @@ import {
   enforceSerialPartitions,
   JobName,
   type JobPayloads,
+  type OrderQueues,
 } from '../shared/queue';
-import { createRedis } from '../shared/redis';
+import { closeRedis, createRedis } from '../shared/redis';
+import { RedisRecovery } from '../shared/redis-recovery';
 import { leaveRoster, renewRosterEntry, ROSTER_RENEW_MS, type WorkerEntry } from '../shared/worker-roster';
 import { drainItemLine } from './drain-item-line';
 import { WorkerMetrics } from './worker-metrics';
 import { LineSweeper } from './line-sweeper';
-import { reconcileAtStart } from './reconcile';
 
 export interface RunningWorker {
   ctx: OrderContext;
@@ -40,59 +44,104 @@ const SWEEP_INTERVAL_MS = 1000;
 // job is never failed for stalling: it only says "drain this line", and draining is idempotent.
 const WORKER_OPTIONS = { concurrency: 1, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 1_000_000 };
 
-/** One worker process: a BullMQ consumer on every partition, the sweeper, and start-up reconciliation. */
+type DrainWorker = Worker<JobPayloads[JobName.DrainItemLine], void, JobName.DrainItemLine>;
+
+/** What a worker process opened, so that a start that fails half-way closes it all again. */
+class WorkerResources {
+  orderQueues: OrderQueues | undefined;
+  redisRecovery: RedisRecovery | undefined;
+  consumers: DrainWorker[] = [];
+  consumerConnections: Redis[] = [];
+  metricsServer: Server | undefined;
+  roster: { entry: WorkerEntry; timer: NodeJS.Timeout } | undefined;
+  sweepTimer: NodeJS.Timeout | undefined;
+
+  constructor(readonly ctx: Omit<OrderContext, 'orderQueues' | 'redisGate'>) {}
+
+  async close(): Promise<void> {
+    clearInterval(this.sweepTimer);
+    clearInterval(this.roster?.timer);
+    this.metricsServer?.close();
+    if (this.roster) {
+      await leaveRoster(this.ctx.redis, this.roster.entry).catch((error: unknown) => this.ctx.logger.warn({ err: error }, 'worker roster not left'));
+    }
+    this.redisRecovery?.stop();
+    // close() waits for the job in hand, which yields after its current batch.
+    await Promise.all(this.consumers.map((consumer) => consumer.close()));
+    await this.orderQueues?.close();
+    await Promise.all(this.consumerConnections.map(closeRedis));
+    await this.ctx.db.destroy();
+    await closeRedis(this.ctx.redis);
+  }
+}
+
+/** One worker process: a BullMQ consumer on every partition, the sweeper, and reconciliation with MySQL. */
 export async function startWorker(config: Config, logger: Logger): Promise<RunningWorker> {
+  const resources = new WorkerResources({ config, db: createDb(config, { logger }), redis: createRedis(config, 'patient'), logger });
+  try {
+    return await run(resources);
+  } catch (error) {
+    await resources.close();
+    throw error;
+  }
+}
+
+async function run(resources: WorkerResources): Promise<RunningWorker> {
+  const { config, db, redis, logger } = resources.ctx;
   const metrics = new WorkerMetrics();
-  const db = createDb(config);
-  const redis = createRedis(config);
-  await assertMysqlReachable(db, config.databaseUrl);
   await assertRedisReachable(redis, config.redisUrl);
-  const connection = createQueueConnection(config);
-  const orderQueues = createOrderQueues(config, connection);
-  const ctx: OrderContext = { config, db, redis, logger, orderQueues };
+  await assertMysqlReachable(db, config.databaseUrl);
+  const orderQueues = (resources.orderQueues = createOrderQueues(config, { logger, patience: 'patient' }));
+  const redisRecovery = (resources.redisRecovery = new RedisRecovery({ ...resources.ctx, orderQueues }));
+  const ctx: OrderContext = { ...resources.ctx, orderQueues, redisGate: redisRecovery };
   await enforceSerialPartitions(orderQueues.queues);
 
   let stopping = false;
-  const workerConnections = allPartitionQueueNames(config.queuePartitions).map(() => createQueueConnection(config));
-  const workers = allPartitionQueueNames(config.queuePartitions).map(
-    (name, partition) =>
-      new Worker<JobPayloads[JobName.DrainItemLine], void, JobName.DrainItemLine>(
-        name,
-        async (job) => {
-          const { itemNum, requestId } = job.data;
-          const jobLogger = logger.child({ jobId: job.id, itemNum, requestId });
-          const started = Date.now();
-          let batches = 0;
-          let entries = 0;
-          const othersWaiting = async () => (await orderQueues.queues[partition]!.getWaitingCount()) > 0;
-          const shouldYield = async () => stopping || (Date.now() > started + TIME_SLICE_MS && (await othersWaiting()));
-          const result = await drainItemLine(ctx, itemNum, shouldYield, (size, seconds, outcome) => {
+  resources.consumers = allPartitionQueueNames(config.queuePartitions).map((name, partition) => {
+    const connection = createQueueConnection(config, 'patient');
+    resources.consumerConnections.push(connection);
+    const consumer: DrainWorker = new Worker(
+      name,
+      async (job) => {
+        const { itemNum, requestId } = job.data;
+        const started = Date.now();
+        let batches = 0;
+        let entries = 0;
+        const othersWaiting = async () => (await orderQueues.queues[partition]!.getWaitingCount()) > 0;
+        const result = await drainItemLine(ctx, itemNum, {
+          shouldYield: async () => stopping || (Date.now() > started + TIME_SLICE_MS && (await othersWaiting())),
+          stopping: () => stopping,
+          onBatch: (size, seconds, outcome) => {
             batches += 1;
             entries += size;
             metrics.observeBatch(size, seconds, outcome.settledNow);
-          });
-          metrics.observeJob(name, (Date.now() - started) / 1000);
-          jobLogger.info({ batches, entries, result, ms: Date.now() - started }, 'drained item line');
-          if (result === 'MORE') await orderQueues.requestDrain(itemNum, requestId);
-        },
-        { ...WORKER_OPTIONS, connection: workerConnections[partition]!, prefix: bullPrefix(config) },
-      ),
-  );
-  for (const worker of workers) {
-    worker.on('failed', (job, error) => logger.error({ err: error, jobId: job?.id, queue: worker.name }, 'drain job failed'));
-    worker.on('error', (error) => logger.error({ err: error, queue: worker.name }, 'worker error'));
-  }
+          },
+          onDead: (cause) => metrics.countDeadEntry(cause),
+        });
+        metrics.observeJob(name, (Date.now() - started) / 1000);
+        logger.child({ jobId: job.id, itemNum, requestId }).info({ batches, entries, result, ms: Date.now() - started }, 'drained item line');
+        if (result === 'MORE') await orderQueues.requestDrain(itemNum, requestId);
+      },
+      { ...WORKER_OPTIONS, connection, prefix: bullPrefix(config) },
+    );
+    consumer.on('failed', (job, error) => logger.error({ err: error, jobId: job?.id, queue: name }, 'drain job failed'));
+    // Connection errors repeat on every reconnection attempt; the loss and return of Redis are logged once (RedisRecovery).
+    consumer.on('error', (error) => logger[isRedisConnectionError(error) ? 'debug' : 'error']({ err: error, queue: name }, 'worker error'));
+    return consumer;
+  });
 
   const { server: metricsServer, ...metricsState } = await metrics.serve(config, logger);
+  resources.metricsServer = metricsServer;
   const rosterEntry: WorkerEntry = { host: os.hostname(), pid: process.pid, ...metricsState };
   const renewRoster = () => renewRosterEntry(redis, rosterEntry).catch((error: unknown) => logger.warn({ err: error }, 'worker roster not renewed'));
   await renewRoster();
-  const rosterTimer = setInterval(renewRoster, ROSTER_RENEW_MS);
-  const reconciled = await reconcileAtStart(ctx);
-  logger.info({ ...reconciled, partitions: config.queuePartitions }, 'worker started');
+  resources.roster = { entry: rosterEntry, timer: setInterval(renewRoster, ROSTER_RENEW_MS) };
+  await redisRecovery.start({ reconcile: true });
+  logger.info({ partitions: config.queuePartitions }, 'worker started');
 
   const sweeper = new LineSweeper(ctx);
-  const sweepTimer = setInterval(() => {
+  resources.sweepTimer = setInterval(() => {
+    if (redis.status !== 'ready') return;
     sweeper.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, SWEEP_INTERVAL_MS);
 
@@ -101,16 +150,7 @@ export async function startWorker(config: Config, logger: Logger): Promise<Runni
     metrics,
     async stop() {
       stopping = true;
-      clearInterval(sweepTimer);
-      clearInterval(rosterTimer);
-      metricsServer?.close();
-      await leaveRoster(redis, rosterEntry).catch((error: unknown) => logger.warn({ err: error }, 'worker roster not left'));
-      // close() waits for the job in hand, which yields after its current batch.
-      await Promise.all(workers.map((worker) => worker.close()));
-      await orderQueues.close();
-      await Promise.all([connection, ...workerConnections].map((client) => client.quit()));
-      await db.destroy();
-      await redis.quit();
+      await resources.close();
     },
   };
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
+import { outageAnswerOf } from '../../shared/dependency-outage';
 import { AppError, HTTP_STATUS, type HttpStatusName } from '../../shared/errors';
 import type { ErrorEnvelope } from '../../shared/http-envelope';
 import type { Logger } from '../../shared/logger';
@@ -44,11 +45,15 @@ function sendAppError(res: Response, appError: AppError): void {
   send(res, appError.status, errorEnvelopeOf(appError));
 }
 
-/** The one place where errors become responses: operational ones as they are, the rest as a 500 with an id. */
+/**
+ * The one place where errors become responses: operational ones as they are, Redis or MySQL being
+ * away as 503 with Retry-After (whichever route met it), the rest as a 500 with an id.
+ */
 export function errorHandler(logger: Logger) {
   return (error: unknown, req: Request, res: Response, _next: NextFunction) => {
-    const appError = error instanceof AppError ? error : fromBodyParser(error as BodyParserError);
+    const appError = error instanceof AppError ? error : (fromBodyParser(error as BodyParserError) ?? outageAnswerOf(error));
     if (appError) {
+      if (res.headersSent) return;
       sendAppError(res, appError);
       return;
     }

@@ -19,6 +19,8 @@ export type OpenApiDocument = ReturnType<typeof buildOpenApiDocument>;
  * reads a body or not), and those that follow from taking input and from who may call.
  */
 const ALWAYS: ErrorCode[] = ['MALFORMED_JSON', 'UNSUPPORTED_ENCODING', 'PAYLOAD_TOO_LARGE', 'INTERNAL_ERROR'];
+/** Redis or MySQL away (or Redis being reconciled after a restart): any route that reaches one of them (api/middleware/error-handler.ts). */
+const OUTAGES: ErrorCode[] = ['REDIS_UNAVAILABLE', 'MYSQL_UNAVAILABLE'];
 const WITH_INPUT: ErrorCode[] = ['VALIDATION_FAILED'];
 const BY_ACCESS: Record<Access, ErrorCode[]> = {
   public: [],
@@ -43,6 +45,7 @@ export function errorCodesOf(operation: Operation): ErrorCode[] {
     ...(operation.errors ?? []),
     ...BY_ACCESS[operation.access],
     ...(takesInput ? WITH_INPUT : []),
+    ...(operation.selfContained ? [] : OUTAGES),
     ...ALWAYS,
   ];
 }

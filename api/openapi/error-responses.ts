@@ -12,6 +12,7 @@ const ERROR_DETAILS: Partial<Record<ErrorCode, JsonSchema>> = {
   PRICE_MISMATCH: exactObject({ price: { type: 'integer', minimum: 1 } }),
   INSUFFICIENT_STOCK: exactObject({ stock: count }),
   INVALID_STATE: exactObject({ status: oneOfValues(ORDER_STATUSES) }),
+  NOT_READY: exactObject({ mysql: oneOfValues(['up', 'down']), redis: oneOfValues(['up', 'down']) }),
   INTERNAL_ERROR: exactObject({ errorId: { type: 'string', format: 'uuid', description: 'Quote it to the operators; the log has the details' } }),
 };
 const WITH_FIELD_ERRORS: ReadonlySet<ErrorCode> = new Set(['VALIDATION_FAILED']);

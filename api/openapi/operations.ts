@@ -5,7 +5,9 @@ import { paginationSchema } from '../../shared/validation';
 import { API_V1_PREFIX } from '../metrics/api-metrics';
 import { itemEditSchema, itemPathSchema, newItemSchema } from '../request-schemas/items';
 import { orderPathSchema, placeOrderBodySchema, placeOrderHeadersSchema } from '../request-schemas/orders';
+import { deadOrderPathSchema } from '../request-schemas/dead-entries';
 import { changePasswordSchema, logInSchema, renameSchema, signUpSchema, userPathSchema, verificationSchema } from '../request-schemas/users';
+import { DEAD_ENTRIES_PATH } from '../routes/dead-entries';
 import { QUEUE_DASHBOARD_PATH } from '../routes/operations';
 import type { JsonSchema } from './json-schema';
 import type { DataSchemaName } from './response-schemas';
@@ -46,6 +48,8 @@ export interface Operation {
   answers: Record<number, Answer>;
   /** The codes this operation answers beyond those that follow from its access and request. */
   errors?: ErrorCode[];
+  /** Answered by the process alone: no outage of Redis or MySQL shows in its answers. */
+  selfContained?: true;
 }
 
 /** Pages for people that the service mounts beside the API; not described by the document. */
@@ -251,8 +255,9 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       method: 'get',
       path: '/health',
       tag: 'Operations',
-      summary: 'The process answers',
+      summary: 'The process answers (also while MySQL or Redis is away: restarting it would not bring them back)',
       access: 'public',
+      selfContained: true,
       answers: { 200: { description: 'Up', data: 'Health' } },
     },
     {
@@ -262,8 +267,41 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       tag: 'Operations',
       summary: 'MySQL and Redis are reachable (for load balancers); the running workers and the state of their metrics port',
       access: 'public',
+      // Its probes catch an outage and answer NOT_READY, naming the dependency that is down, within 2 s.
+      selfContained: true,
       answers: { 200: { description: 'Ready', data: 'Readiness' } },
       errors: ['NOT_READY'],
+    },
+    {
+      operationId: 'listDeadEntries',
+      method: 'get',
+      path: DEAD_ENTRIES_PATH,
+      tag: 'Operations',
+      summary: 'Line entries workers could not apply (not transiently), by order, oldest first (404 when no admin credential is configured)',
+      access: 'admin',
+      answers: { 200: { description: 'The dead orders of every item', data: 'DeadOrderList' } },
+    },
+    {
+      operationId: 'retryDeadOrder',
+      method: 'post',
+      path: `${DEAD_ENTRIES_PATH}/{itemNum}/{orderNum}/retry`,
+      tag: 'Operations',
+      summary: "After mending the cause: put a dead order's entries back at the head of its item's line; a worker applies them next",
+      access: 'admin',
+      request: { params: deadOrderPathSchema },
+      answers: { 200: { description: 'Back in the line', data: 'DeadOrderRetried' } },
+      errors: ['DEAD_ORDER_NOT_FOUND'],
+    },
+    {
+      operationId: 'cancelDeadOrder',
+      method: 'post',
+      path: `${DEAD_ENTRIES_PATH}/{itemNum}/{orderNum}/cancel`,
+      tag: 'Operations',
+      summary: 'Give a dead order up: CANCELED (in MySQL with a history row, and to its buyer), its in-flight units released',
+      access: 'admin',
+      request: { params: deadOrderPathSchema },
+      answers: { 200: { description: 'Canceled', data: 'DeadOrderCanceled' } },
+      errors: ['DEAD_ORDER_NOT_FOUND', 'INVALID_STATE'],
     },
     {
       operationId: 'metrics',
@@ -281,6 +319,7 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       tag: 'Operations',
       summary: 'This document',
       access: 'public',
+      selfContained: true,
       answers: {
         200: {
           description: 'OpenAPI 3.1',

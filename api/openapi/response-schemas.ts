@@ -62,6 +62,16 @@ export const DATA_SCHEMAS = {
   VerificationSent: exactObject({ email: { type: 'string', format: 'email' } }),
   Health: exactObject({ uptimeSeconds: count }),
   Readiness: exactObject({ mysql: { const: 'up' }, redis: { const: 'up' }, workers: arrayOf(ref('WorkerEntry')) }),
+  DeadOrderList: exactObject({ deadOrders: arrayOf(ref('DeadOrder')) }),
+  DeadOrder: exactObject({
+    itemNum: id,
+    orderNum: { ...count, description: '0: entries that name no order' },
+    entries: { ...arrayOf(text), description: "The order's raw line entries, in line order: the one that failed, then those of the same order that followed it" },
+    error: { ...text, description: 'Why the first entry could not apply (the driver code and message)' },
+    diedAt: instant,
+  }),
+  DeadOrderRetried: exactObject({ itemNum: id, orderNum: count, requeued: { ...id, description: 'Entries put back at the head of the line' } }),
+  DeadOrderCanceled: exactObject({ itemNum: id, orderNum: count, status: { const: 'CANCELED' }, unitsReleased: { ...count, description: 'Units of its payment that left the in-flight count' } }),
   WorkerEntry: exactObject(
     {
       host: text,

@@ -1,21 +1,35 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Router } from 'express';
 import type { ApiContext } from '../context';
 import { ok } from '../../shared/http-envelope';
-import { serviceUnavailable } from '../../shared/errors';
+import { AppError } from '../../shared/errors';
+import { OUTAGE_RETRY_AFTER_SECONDS } from '../../shared/dependency-outage';
 import { liveWorkers, type WorkerEntry } from '../../shared/worker-roster';
 
-async function probe(check: () => Promise<unknown>): Promise<'up' | 'down'> {
+/** A dependency that has not answered by then counts as down: /ready answers within 2 s whatever happens underneath. */
+const PROBE_DEADLINE_MS = 1500;
+
+type Probe = 'up' | 'down';
+
+async function probe(check: () => Promise<unknown>): Promise<Probe> {
+  const deadline = new AbortController();
   try {
-    await check();
-    return 'up';
+    return await Promise.race([
+      check().then((): Probe => 'up'),
+      sleep(PROBE_DEADLINE_MS, 'down' as const, { signal: deadline.signal }),
+    ]);
   } catch {
     return 'down';
+  } finally {
+    deadline.abort();
   }
 }
 
 /**
- * /health: the process answers. /ready: it can also reach MySQL and Redis (for load balancers), and
- * which workers run, with the state of their metrics port (they have no HTTP port of their own to say it).
+ * /health: the process answers (it stays 200 while MySQL or Redis is away: restarting the process
+ * would not bring them back). /ready: it can also reach both (for load balancers), else 503 naming
+ * the one that is down; and which workers run, with the state of their metrics port (they have no
+ * HTTP port of their own to say it).
  */
 export function healthRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -31,7 +45,11 @@ export function healthRoutes(ctx: ApiContext): Router {
       }),
     ]);
     if (mysql === 'down' || redis === 'down') {
-      throw serviceUnavailable('NOT_READY', `Not ready: MySQL ${mysql}, Redis ${redis}`, 5);
+      const down = [mysql === 'down' ? 'mysql' : undefined, redis === 'down' ? 'redis' : undefined].filter(Boolean).join(' and ');
+      throw new AppError('NOT_READY', `Not ready: ${down} unreachable`, {
+        details: { mysql, redis },
+        retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
+      });
     }
     res.json(ok('ready', { mysql, redis, workers }));
   });

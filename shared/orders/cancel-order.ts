@@ -1,5 +1,6 @@
 import { conflict, forbidden } from '../errors';
 import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
+import { requestDrainAfterEntry } from './drain-request';
 import type { OrderContext } from './order-context';
 import { orderScripts } from './order-scripts';
 import type { OrderStatus } from './order-status';
@@ -20,6 +21,7 @@ export type CancelReason = 'CANCELED_BY_BUYER' | 'ORDER_TTL_EXPIRED';
  * `buyerNum` null: the service itself (ORDER_TTL).
  */
 export async function cancelOrder(ctx: OrderContext, orderNum: number, buyerNum: number | null, reason: CancelReason = 'CANCELED_BY_BUYER'): Promise<CancelReceipt> {
+  ctx.redisGate.assertOpen();
   const [outcome, detail, signal] = await orderScripts.cancelInitiatedOrder.run(
     ctx.redis,
     [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
@@ -27,7 +29,7 @@ export async function cancelOrder(ctx: OrderContext, orderNum: number, buyerNum:
   );
   switch (outcome) {
     case 'OK':
-      if (Number(signal) === 1) await ctx.orderQueues.requestDrain(Number(detail));
+      if (Number(signal) === 1) await requestDrainAfterEntry(ctx, Number(detail));
       return { orderNum, status: 'CANCELED', refunded: false };
     case 'FORBIDDEN':
       throw forbidden();

@@ -32,3 +32,9 @@ export function parseLineEntry(raw: string): LineEntry {
       throw new Error(`unknown line entry "${raw}"`);
   }
 }
+
+/** The order an entry belongs to, read without parsing the rest; 0 for an entry that names none. */
+export function orderNumOfEntry(raw: string): number {
+  const match = /^[a-z]:(\d+)/.exec(raw);
+  return match ? Number(match[1]) : 0;
+}

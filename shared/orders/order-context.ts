@@ -2,9 +2,20 @@ import type { ServiceContext } from '../context';
 import type { OrderQueues } from '../queue';
 import type { SoldOutMemo } from './sold-out-memo';
 
-/** What the order use cases need: the service clients plus the producer of drain jobs. */
-export interface OrderContext extends ServiceContext {
+/** The service clients plus the producer of drain jobs: what reconciliation needs. */
+export interface PipelineContext extends ServiceContext {
   orderQueues: OrderQueues;
+}
+
+/** Whether this process may write order state to Redis right now (shared/redis-recovery.ts). */
+export interface RedisGate {
+  /** Throws 503 REDIS_UNAVAILABLE while Redis is back but not yet reconciled with MySQL. */
+  assertOpen(): void;
+}
+
+/** What the order use cases need. */
+export interface OrderContext extends PipelineContext {
+  redisGate: RedisGate;
 }
 
 /** The API's order intake also keeps a per-process memo of sold-out items. */

@@ -2,6 +2,7 @@ import { conflict, notFound, serviceUnavailable, tooManyRequests } from '../erro
 import { syncItemSaleState } from '../items/sale-state-sync';
 import { redisKeys, ORDER_MIRROR_KEY_PREFIX } from '../redis-keys';
 import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
+import { requestDrainAfterEntry } from './drain-request';
 import type { IntakeContext } from './order-context';
 import { orderScripts } from './order-scripts';
 
@@ -35,6 +36,7 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  */
 export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand): Promise<OrderReceipt> {
   if (ctx.soldOutMemo.isSoldOut(command.itemNum)) throw SOLD_OUT;
+  ctx.redisGate.assertOpen();
   let reply = await admitInRedis(ctx, command);
   if (reply[0] === 'NO_ITEM') {
     if (!(await syncItemSaleState(ctx.db, ctx.redis, command.itemNum))) throw notFound('Item', 'ITEM_NOT_FOUND');
@@ -43,7 +45,7 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
   const [outcome, detail, createdAt, signal] = reply;
   switch (outcome) {
     case 'OK':
-      if (signal === 1) await ctx.orderQueues.requestDrain(command.itemNum, command.requestId);
+      if (signal === 1) await requestDrainAfterEntry(ctx, command.itemNum, command.requestId);
       return receipt(command, Number(detail), Number(createdAt));
     case 'DUPLICATE':
       return firstAnswer(command, String(detail));

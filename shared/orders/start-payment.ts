@@ -1,6 +1,7 @@
 import { conflict, forbidden } from '../errors';
 import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
 import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
+import { requestDrainAfterEntry } from './drain-request';
 import type { OrderContext } from './order-context';
 import { orderScripts } from './order-scripts';
 import { statusInMysql } from './status-in-mysql';
@@ -15,6 +16,7 @@ export interface PaymentReceipt {
 
 /** Queues the payment of an INITIATED order (owner only): one Lua step, no MySQL; it also checks the caller's token is not revoked. */
 export async function startPayment(ctx: OrderContext, orderNum: number, caller: TokenHolder, requestId?: string): Promise<PaymentReceipt> {
+  ctx.redisGate.assertOpen();
   const buyerNum = caller.userNum;
   const [outcome, detail, seq, signal] = await orderScripts.startPayment.run(
     ctx.redis,
@@ -24,7 +26,7 @@ export async function startPayment(ctx: OrderContext, orderNum: number, caller: 
   switch (outcome) {
     case 'OK': {
       const itemNum = Number(detail);
-      if (Number(signal) === 1) await ctx.orderQueues.requestDrain(itemNum, requestId);
+      if (Number(signal) === 1) await requestDrainAfterEntry(ctx, itemNum, requestId);
       return { orderNum, itemNum, status: 'IN_PROGRESS', arrivalSeq: Number(seq) };
     }
     case 'NOT_FOUND':

@@ -71,8 +71,10 @@ export async function changePassword(ctx: AccountContext, userNum: number, curre
   if (!(await passwordMatches(user.password_hash, currentPassword))) {
     throw unauthorized('The current password is wrong', 'INVALID_CREDENTIALS');
   }
-  await updateUser(ctx.db, userNum, { password_hash: await hashPassword(password) });
-  await revokeTokensIssuedBefore(ctx.redis, userNum, Date.now());
+  const passwordHash = await hashPassword(password);
+  const tokensNotBefore = new Date();
+  await updateUser(ctx.db, userNum, { password_hash: passwordHash, tokens_not_before: tokensNotBefore });
+  await revokeTokensIssuedBefore(ctx.redis, userNum, tokensNotBefore.getTime());
   return { ...userViewOf(user), ...issueAccessToken(ctx.config, { userNum, role: user.role }) };
 }
 

@@ -29,7 +29,7 @@ export async function findLiveUser(db: Db, userNum: number): Promise<UserRow | u
   return row && normalize(row);
 }
 
-export async function updateUser(db: Db, userNum: number, changes: { name?: string; password_hash?: string }): Promise<void> {
+export async function updateUser(db: Db, userNum: number, changes: { name?: string; password_hash?: string; tokens_not_before?: Date }): Promise<void> {
   await db('users').where({ id: userNum }).update({ ...changes, updated_at: new Date() });
 }
 

@@ -12,7 +12,6 @@ const READY_LOG = { api: 'api listening', worker: 'worker started' } as const;
 export class ServiceProcess {
   /** Resolves with the exit code (null when killed by a signal). */
   readonly exited: Promise<number | null>;
-
   /** Every line the process wrote to stdout (its JSON log), and to stderr, so far. */
   readonly stdout: string[] = [];
   readonly stderr: string[] = [];
@@ -40,9 +39,13 @@ export class ServiceProcess {
     return service;
   }
 
-  /** Starts the process without waiting for it to be ready (for one that is expected to fail). */
-  static launch(role: 'api' | 'worker', env: NodeJS.ProcessEnv = {}): ServiceProcess {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, role, 'main.ts')], {
+  /**
+   * Starts the process without waiting for it to be ready (for one that is expected to fail).
+   * `preload`: modules (from the repository root) imported before its main, e.g. a test fixture.
+   */
+  static launch(role: 'api' | 'worker', env: NodeJS.ProcessEnv = {}, preload: string[] = []): ServiceProcess {
+    const imports = preload.flatMap((module) => ['--import', path.join(ROOT, module)]);
+    const child = spawn(process.execPath, ['--import', 'tsx', ...imports, path.join(ROOT, role, 'main.ts')], {
       cwd: ROOT,
       env: { ...testEnv, LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -60,7 +63,7 @@ export class ServiceProcess {
           resolve();
         }
       });
-      this.child.once('exit', (code) => reject(new Error(`process exited (${code}) before "${message}"`)));
+      this.child.once('exit', (code) => reject(new Error(`process exited (${code}) before "${message}": ${this.stderr.slice(-5).join(' | ')}`)));
     });
   }
 

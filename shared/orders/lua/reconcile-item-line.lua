@@ -1,13 +1,18 @@
--- At start-up: recomputes the units in flight from the payment entries still in the line,
+-- Reconciliation (a worker's start, or Redis back after a restart or without its data): recomputes
+-- the units in flight from the payment entries still in the line and in its dead-letter list,
 -- raises the drain flag when the line has work (nothing is left behind by a crash), and keeps the
 -- line's arrival counter above every arrival MySQL has seen (Redis may have lost it).
--- KEYS: 1 item sale state, 2 item line, 3 items with backlog
+-- KEYS: 1 item sale state, 2 item line, 3 items with backlog, 4 item dead entries
 -- ARGV: 1 itemNum, 2 highest arrival_seq of the item in MySQL
-local entries = redis.call('LRANGE', KEYS[2], 0, -1)
 local inflight = 0
-for _, entry in ipairs(entries) do
+local function count(entry)
   local kind, _, quantity = string.match(entry, '^(%a):(%d+):(%d+)')
   if kind == 'p' then inflight = inflight + tonumber(quantity) end
+end
+local entries = redis.call('LRANGE', KEYS[2], 0, -1)
+for _, entry in ipairs(entries) do count(entry) end
+for _, stored in ipairs(redis.call('HVALS', KEYS[4])) do
+  for _, entry in ipairs(cjson.decode(stored).entries) do count(entry) end
 end
 redis.call('HSET', KEYS[1], 'inflight', inflight, 'drainPending', #entries > 0 and '1' or '0')
 local highest = tonumber(ARGV[2])

@@ -1,0 +1,23 @@
+-- An operator's cancel of a dead order, once MySQL holds it CANCELED (or never held it): its dead
+-- entries are dropped, the units of its payment leave the in-flight count, and its mirror says
+-- CANCELED to a polling buyer.
+-- KEYS: 1 item sale state, 2 item dead entries, 3 items with dead entries, 4 order mirror, 5 initiated orders
+-- ARGV: 1 orderNum, 2 itemNum, 3 reason, 4 now ms, 5 settled mirror ttl s
+-- Returns {'NOT_FOUND'} or {'OK', units released}.
+local stored = redis.call('HGET', KEYS[2], ARGV[1])
+if not stored then return {'NOT_FOUND'} end
+local units = 0
+for _, entry in ipairs(cjson.decode(stored).entries) do
+  local kind, _, quantity = string.match(entry, '^(%a):(%d+):(%d+)')
+  if kind == 'p' then units = units + tonumber(quantity) end
+end
+-- 0 - n, not -n: Lua's -0 would reach Redis as "-0", which HINCRBY refuses.
+redis.call('HINCRBY', KEYS[1], 'inflight', 0 - units)
+redis.call('HDEL', KEYS[2], ARGV[1])
+if redis.call('HLEN', KEYS[2]) == 0 then redis.call('SREM', KEYS[3], ARGV[2]) end
+redis.call('ZREM', KEYS[5], ARGV[1])
+if redis.call('EXISTS', KEYS[4]) == 1 then
+  redis.call('HSET', KEYS[4], 'status', 'CANCELED', 'reason', ARGV[3], 'updatedAt', ARGV[4])
+  redis.call('EXPIRE', KEYS[4], ARGV[5])
+end
+return {'OK', units}

@@ -1,0 +1,91 @@
+import { syncAllItemSaleStates } from '../items/sale-state-sync';
+import { LuaScript } from '../lua-script';
+import { enforceSerialPartitions } from '../queue';
+import { redisKeys } from '../redis-keys';
+import type { PipelineContext } from './order-context';
+import { orderScripts } from './order-scripts';
+import type { OrderRow } from './order-transitions';
+
+const raiseTokensNotBefore = new LuaScript<number>(`${__dirname}/../users/lua`, 'raise-tokens-not-before.lua', 1);
+
+/** Redis steps sent at once per round (ioredis pipelines them on the one connection). */
+const CONCURRENT_STEPS = 200;
+
+export interface ReconcileReport {
+  items: number;
+  linesWithWork: number;
+  initiatedRestored: number;
+}
+
+async function inRounds<T>(values: T[], step: (value: T) => Promise<unknown>): Promise<void> {
+  for (let i = 0; i < values.length; i += CONCURRENT_STEPS) await Promise.all(values.slice(i, i + CONCURRENT_STEPS).map(step));
+}
+
+/**
+ * Puts what Redis holds right with MySQL, the system of record. Run by every worker at start and by
+ * whichever process first sees Redis back after a restart or without its data (shared/redis-recovery.ts).
+ * Idempotent and safe beside running processes: partitions serial again, the gate and sale states
+ * from MySQL stock, in-flight counts from the lines, order numbers and arrival counters above
+ * MySQL's, INITIATED orders and token revocations Redis may have lost back in place, and a drain
+ * for every line with work.
+ */
+export async function reconcileRedisWithMysql(ctx: PipelineContext): Promise<ReconcileReport> {
+  await enforceSerialPartitions(ctx.orderQueues.queues);
+  const [{ highest }] = await ctx.db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
+  await orderScripts.raiseOrderSequence.run(ctx.redis, [redisKeys.orderSequence()], [Number(highest ?? 0)]);
+  const catalog = await syncAllItemSaleStates(ctx.db, ctx.redis);
+  const initiatedRestored = await restoreInitiatedOrders(ctx);
+  await revokeTokensAgain(ctx);
+
+  const arrivals: { item_id: number; highest: number | null }[] = await ctx.db('orders')
+    .select('item_id')
+    .max({ highest: 'arrival_seq' })
+    .groupBy('item_id');
+  const highestArrival = new Map(arrivals.map((row) => [Number(row.item_id), Number(row.highest ?? 0)]));
+  const backlog = (await ctx.redis.smembers(redisKeys.itemsWithBacklog())).map(Number);
+  const items = [...new Set([...catalog, ...backlog])];
+
+  const withWork: number[] = [];
+  await inRounds(items, async (itemNum) => {
+    const entries = await orderScripts.reconcileItemLine.run(
+      ctx.redis,
+      [redisKeys.itemSaleState(itemNum), redisKeys.itemLine(itemNum), redisKeys.itemsWithBacklog(), redisKeys.itemDeadEntries(itemNum)],
+      [itemNum, highestArrival.get(itemNum) ?? 0],
+    );
+    if (entries > 0) withWork.push(itemNum);
+  });
+  await inRounds(withWork, (itemNum) => ctx.orderQueues.requestDrain(itemNum));
+  return { items: items.length, linesWithWork: withWork.length, initiatedRestored };
+}
+
+type InitiatedOrderRow = Omit<OrderRow, 'status' | 'arrival_seq'>;
+
+async function restoreInitiatedOrders(ctx: PipelineContext): Promise<number> {
+  const rows: InitiatedOrderRow[] = await ctx.db('orders')
+    .select('id', 'buyer_id', 'item_id', 'quantity', 'unit_price', 'amount', 'created_at')
+    .where({ status: 'INITIATED' });
+  let restored = 0;
+  await inRounds(rows, async (row) => {
+    restored += await orderScripts.restoreInitiatedOrder.run(
+      ctx.redis,
+      [redisKeys.orderMirror(Number(row.id)), redisKeys.initiatedOrders()],
+      [Number(row.id), Number(row.buyer_id), Number(row.item_id), Number(row.quantity), Number(row.unit_price), Number(row.amount), row.created_at.getTime()],
+    );
+  });
+  return restored;
+}
+
+/**
+ * Tokens live JWT_EXPIRES_IN_SECONDS: an account deleted or whose password changed within that time
+ * may have had its tokens voided in a Redis that lost it. MySQL keeps both instants.
+ */
+async function revokeTokensAgain(ctx: PipelineContext): Promise<void> {
+  const since = new Date(Date.now() - ctx.config.jwtExpiresInSeconds * 1000);
+  const rows: { id: number; tokens_not_before: Date | null; deleted_at: Date | null }[] = await ctx.db('users')
+    .select('id', 'tokens_not_before', 'deleted_at')
+    .where('tokens_not_before', '>', since)
+    .orWhere('deleted_at', '>', since);
+  await inRounds(rows, (row) =>
+    raiseTokensNotBefore.run(ctx.redis, [redisKeys.tokensNotBefore(Number(row.id))], [row.deleted_at ? 'deleted' : row.tokens_not_before!.getTime()]),
+  );
+}

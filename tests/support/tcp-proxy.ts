@@ -1,0 +1,81 @@
+import { once } from 'node:events';
+import { createConnection, createServer, type Server, type Socket } from 'node:net';
+
+/**
+ * A loopback TCP proxy a test puts between the service and one dependency (MariaDB, Redis), to
+ * make that dependency unreachable and bring it back without touching the dependency itself.
+ *
+ * cut(): every open connection is reset (as when the server dies or a firewall starts rejecting)
+ * and new connections are accepted but never answered (as a network partition: the client
+ * waits until its own timeout). restore(): connections held meanwhile are dropped and new ones
+ * are forwarded again.
+ */
+export class TcpProxy {
+  private cutOff = false;
+  private readonly open = new Set<Socket>();
+
+  private constructor(
+    private readonly server: Server,
+    readonly port: number,
+  ) {}
+
+  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+    const server = createServer();
+    server.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const proxy = new TcpProxy(server, (server.address() as { port: number }).port);
+    server.on('connection', (client) => proxy.accept(client, target));
+    return proxy;
+  }
+
+  /** The URL of the dependency as seen through this proxy (same credentials and path). */
+  urlFor(targetUrl: string): string {
+    const url = new URL(targetUrl);
+    url.hostname = '127.0.0.1';
+    url.port = String(this.port);
+    return url.toString();
+  }
+
+  cut(): void {
+    this.cutOff = true;
+    this.dropAll();
+  }
+
+  restore(): void {
+    this.dropAll();
+    this.cutOff = false;
+  }
+
+  async close(): Promise<void> {
+    this.dropAll();
+    const closed = once(this.server, 'close');
+    this.server.close();
+    await closed;
+  }
+
+  private accept(client: Socket, target: { host: string; port: number }): void {
+    this.track(client);
+    if (this.cutOff) return;
+    const upstream = this.track(createConnection(target));
+    client.pipe(upstream).pipe(client);
+    const closeBoth = () => {
+      client.destroy();
+      upstream.destroy();
+    };
+    client.once('close', closeBoth);
+    upstream.once('close', closeBoth);
+  }
+
+  private track(socket: Socket): Socket {
+    this.open.add(socket);
+    socket.once('close', () => this.open.delete(socket));
+    // A reset while the test cuts is expected; without a listener it would crash the test run.
+    socket.on('error', () => socket.destroy());
+    return socket;
+  }
+
+  private dropAll(): void {
+    for (const socket of this.open) socket.resetAndDestroy();
+    this.open.clear();
+  }
+}
