@@ -2,13 +2,19 @@ import knex, { type Knex } from 'knex';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
-/** A connection attempt to a MySQL that does not answer gives up after this (mysql2 connectTimeout). */
-const MYSQL_CONNECT_TIMEOUT_MS = 1000;
 /**
- * Waiting for a pooled connection gives up after this (knex acquireConnectionTimeout): a request
- * that needs MySQL while it is away is answered 503 within 2 s instead of waiting out the outage.
+ * A connection attempt to a MySQL that does not answer gives up after this (mysql2 connectTimeout);
+ * knex hands the failure to the request waiting for the connection, which is answered 503 well
+ * inside 2 s instead of waiting out the outage.
  */
-const MYSQL_ACQUIRE_TIMEOUT_MS = 1500;
+const MYSQL_CONNECT_TIMEOUT_MS = 800;
+/**
+ * Waiting for a pooled connection gives up after this (knex acquireConnectionTimeout). While MySQL
+ * is away, requests beyond the pool's size wait here rather than on a connection attempt of their
+ * own, so this too must leave room inside the 2 s; a pool that busy when MySQL is up is overload,
+ * which a 503 with Retry-After sheds.
+ */
+const MYSQL_ACQUIRE_TIMEOUT_MS = 1000;
 
 export type Db = Knex;
 

@@ -7,7 +7,7 @@ import { OUTAGE_RETRY_AFTER_SECONDS } from '../../shared/dependency-outage';
 import { liveWorkers, type WorkerEntry } from '../../shared/worker-roster';
 
 /** A dependency that has not answered by then counts as down: /ready answers within 2 s whatever happens underneath. */
-const PROBE_DEADLINE_MS = 1500;
+const PROBE_DEADLINE_MS = 1000;
 
 type Probe = 'up' | 'down';
 
