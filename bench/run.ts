@@ -8,6 +8,7 @@ import { createDb, type Db } from '../shared/db';
 import { createOrderQueues, partitionOf, type OrderQueues } from '../shared/queue';
 import { createRedis } from '../shared/redis';
 import { redisKeys } from '../shared/redis-keys';
+import { ensureArtilleryInstalled } from './artillery';
 import { auditItemInvariants } from './audit';
 import { measureHotItemDrain } from './drain';
 import { deleteKeysUnderPrefix, recreateDatabase } from './fresh-state';
@@ -132,6 +133,7 @@ async function measureHttp(
 
 async function main(): Promise<void> {
   const config: Config = loadConfig(serviceEnv);
+  ensureArtilleryInstalled(log);
   const outDir = args.out;
   const workDir = path.join(outDir, 'tmp');
   mkdirSync(workDir, { recursive: true });

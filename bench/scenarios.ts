@@ -1,11 +1,10 @@
 import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ARTILLERY_BIN, ARTILLERY_ENV } from './artillery';
 import { percentiles } from './load';
 import { PROJECT_ROOT } from './processes';
 import type { BenchUser } from './seed-data';
-
-const ARTILLERY = path.join(PROJECT_ROOT, 'node_modules', 'artillery', 'bin', 'artillery');
 
 export interface RequestRecord {
   endpoint: string;
@@ -54,9 +53,10 @@ export async function runScenario(run: ScenarioRun, onProgress: (line: string) =
   const started = Date.now();
   const exitCode = await new Promise<number>((resolve) => {
     const smoke = run.smoke ? ['-e', 'smoke'] : [];
-    const child = spawn(process.execPath, [ARTILLERY, 'run', ...smoke, '-o', artilleryReport, path.join(PROJECT_ROOT, 'artillery', run.file)], {
+    const child = spawn(process.execPath, [ARTILLERY_BIN, 'run', ...smoke, '-o', artilleryReport, path.join(PROJECT_ROOT, 'artillery', run.file)], {
       env: {
         ...process.env,
+        ...ARTILLERY_ENV,
         BENCH_TARGET: run.target,
         BENCH_BUYERS_FILE: buyersFile,
         BENCH_RECORDS_FILE: recordsFile,
@@ -67,7 +67,7 @@ export async function runScenario(run: ScenarioRun, onProgress: (line: string) =
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     child.stdout.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString().split('\n')) if (/Scenarios (launched|completed)|Requests completed|p99/.test(line)) onProgress(line.trim());
+      for (const line of chunk.toString().split('\n')) if (/vusers\.(created|completed|failed):|http\.requests:|errors\.|p99:/.test(line)) onProgress(line.trim());
     });
     child.on('exit', (code) => resolve(code ?? 1));
   });
@@ -77,10 +77,13 @@ export async function runScenario(run: ScenarioRun, onProgress: (line: string) =
   return result;
 }
 
-/** Requests that never got an answer (connection errors, timeouts) are in Artillery's own report only. */
+/**
+ * Requests that never got an answer (connection errors, timeouts) are in Artillery's own report
+ * only, as counters named `errors.<code>`.
+ */
 function artilleryErrors(file: string): number {
-  const report = JSON.parse(readFileSync(file, 'utf8')) as { aggregate?: { errors?: Record<string, number> } };
-  return Object.values(report.aggregate?.errors ?? {}).reduce((sum, count) => sum + count, 0);
+  const report = JSON.parse(readFileSync(file, 'utf8')) as { aggregate?: { counters?: Record<string, number> } };
+  return Object.entries(report.aggregate?.counters ?? {}).reduce((sum, [name, count]) => (name.startsWith('errors.') ? sum + count : sum), 0);
 }
 
 function readRecords(file: string): RequestRecord[] {

@@ -1,0 +1,42 @@
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { PROJECT_ROOT } from './processes';
+
+/**
+ * Artillery lives in artillery/ with a package.json and lockfile of its own: it pulls about 600 MB
+ * (cloud SDKs, Playwright) that the service never needs, so `npm ci` of the service leaves it out
+ * and the bench installs it on first use.
+ */
+const ARTILLERY_DIR = path.join(PROJECT_ROOT, 'artillery');
+const ARTILLERY_PACKAGE = path.join(ARTILLERY_DIR, 'node_modules', 'artillery', 'package.json');
+export const ARTILLERY_BIN = path.join(ARTILLERY_DIR, 'node_modules', 'artillery', 'bin', 'run');
+
+/** What every Artillery run gets: no usage reports sent out (the machines are offline). */
+export const ARTILLERY_ENV = { ARTILLERY_DISABLE_TELEMETRY: 'true' };
+
+function pinnedVersion(): string {
+  const manifest = JSON.parse(readFileSync(path.join(ARTILLERY_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
+  return manifest.dependencies.artillery!;
+}
+
+function installedVersion(): string | undefined {
+  if (!existsSync(ARTILLERY_PACKAGE)) return undefined;
+  return (JSON.parse(readFileSync(ARTILLERY_PACKAGE, 'utf8')) as { version: string }).version;
+}
+
+/** Installs artillery/ from its lockfile unless the pinned version is there already. */
+export function ensureArtilleryInstalled(log: (message: string) => void): void {
+  if (installedVersion() === pinnedVersion()) return;
+  log(`installing Artillery ${pinnedVersion()} into ${ARTILLERY_DIR} (first use, about 600 MB)`);
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const install = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
+    cwd: ARTILLERY_DIR,
+    // Its Playwright engine would download a browser at install time; the bench never drives one.
+    env: { ...process.env, PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' },
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+  if (install.status !== 0) throw new Error(`npm ci in ${ARTILLERY_DIR} exited with ${install.status}`);
+}
+
+if (require.main === module) ensureArtilleryInstalled((message) => process.stderr.write(`${message}\n`));
