@@ -1,21 +1,28 @@
 import { fork, type ChildProcess } from 'node:child_process';
+import cluster from 'node:cluster';
 import path from 'node:path';
+import { serveAggregatedApiMetrics } from './api/metrics/cluster-metrics';
 import { loadConfig } from './shared/config';
 import { EXIT_NEEDS_CONFIGURATION, exitOnCrash, exitOnStartupFailure, stopOnSignals } from './shared/lifecycle';
 import { createLogger, type Logger } from './shared/logger';
 import { prepareDatabase } from './shared/migrate';
 
 /**
- * `npm start`: migrate, then run one API process and WORKER_PROCESSES worker processes.
+ * `npm start`: migrate, then run API_PROCESSES API processes and WORKER_PROCESSES worker processes.
+ * The API processes are cluster workers of this one, sharing PORT; it gathers their metrics.
  * A child that dies unexpectedly is restarted (a killed worker's orders resume on restart), unless
  * it can't start with this configuration (PORT taken): then everything stops with its message;
  * SIGINT/SIGTERM is passed to every child and we exit when all have stopped cleanly.
  */
 const RESTART_DELAY_MS = 1000;
+// .js when compiled; .ts when started through tsx (the tests), whose loader the children inherit.
+const SCRIPT_EXTENSION = path.extname(__filename);
 
 interface Supervised {
   name: string;
   script: string;
+  /** A cluster worker sharing PORT with the other API processes. */
+  sharesPort?: boolean;
   env?: NodeJS.ProcessEnv;
   child?: ChildProcess;
 }
@@ -27,8 +34,16 @@ interface Supervision {
   giveUp(entry: Supervised): void;
 }
 
+function spawnChild(entry: Supervised): ChildProcess {
+  if (entry.sharesPort) {
+    cluster.setupPrimary({ exec: path.join(__dirname, entry.script + SCRIPT_EXTENSION) });
+    return cluster.fork(entry.env).process;
+  }
+  return fork(path.join(__dirname, entry.script + SCRIPT_EXTENSION), { stdio: 'inherit', env: { ...process.env, ...entry.env } });
+}
+
 function supervise(entry: Supervised, supervision: Supervision): void {
-  const child = fork(path.join(__dirname, entry.script), { stdio: 'inherit', env: { ...process.env, ...entry.env } });
+  const child = spawnChild(entry);
   entry.child = child;
   child.on('exit', (code, signal) => {
     if (supervision.isStopping()) return;
@@ -58,14 +73,15 @@ async function main(): Promise<void> {
   logger.info({ applied }, 'database ready');
 
   const children: Supervised[] = [
-    { name: 'api', script: 'api/main.js' },
+    ...Array.from({ length: config.apiProcesses }, (_, i) => ({ name: `api-${i + 1}`, script: 'api/main', sharesPort: true })),
     ...Array.from({ length: config.workerProcesses }, (_, i) => ({
       name: `worker-${i + 1}`,
-      script: 'worker/main.js',
+      script: 'worker/main',
       // Each worker on this machine serves its metrics on its own port: 9464, 9465, ...
       env: { WORKER_METRICS_PORT: String(config.workerMetricsPort && config.workerMetricsPort + i) },
     })),
   ];
+  serveAggregatedApiMetrics();
   let stopping = false;
   const stopChildren = async () => {
     stopping = true;

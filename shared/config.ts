@@ -16,6 +16,8 @@ export interface Config {
   smtpUrl: string | undefined;
   mailFrom: string;
   paymentFailureRate: number;
+  /** API processes `npm start` runs, sharing PORT. */
+  apiProcesses: number;
   workerProcesses: number;
   queuePartitions: number;
   orderTtlSeconds: number;
@@ -63,6 +65,7 @@ const schema = Joi.object({
   SMTP_URL: Joi.string().uri({ scheme: ['smtp', 'smtps'] }).empty('').optional(),
   MAIL_FROM: Joi.string().default('reservation-purchase <no-reply@reservation-purchase.local>'),
   PAYMENT_FAILURE_RATE: Joi.number().min(0).max(1).default(0.2),
+  API_PROCESSES: Joi.number().integer().min(1).max(64).default(1),
   WORKER_PROCESSES: Joi.number().integer().min(0).max(64).default(2),
   QUEUE_PARTITIONS: Joi.number().integer().min(1).max(1024).default(16),
   ORDER_TTL: Joi.number().integer().min(1).default(600),
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     smtpUrl: value.SMTP_URL,
     mailFrom: value.MAIL_FROM,
     paymentFailureRate: value.PAYMENT_FAILURE_RATE,
+    apiProcesses: value.API_PROCESSES,
     workerProcesses: value.WORKER_PROCESSES,
     queuePartitions: value.QUEUE_PARTITIONS,
     orderTtlSeconds: value.ORDER_TTL,

@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../../shared/metrics/registry';
+import { metricsOfAllApiProcesses } from './cluster-metrics';
 
 export const API_V1_PREFIX = '/api/v1';
 
@@ -15,11 +16,14 @@ function routeLabelOf(req: Request): string {
 /** The API process's metrics: HTTP latency by route and status, and how order submissions end. */
 export class ApiMetrics {
   readonly registry: Registry;
+  /** The Prometheus text of every API process (this one alone unless `npm start` runs several). */
+  readonly exposition: () => Promise<string>;
   private readonly httpDuration: Histogram<'method' | 'route' | 'status_code'>;
   private readonly orderSubmissions: Counter<'outcome'>;
 
   constructor() {
     this.registry = createMetricsRegistry('api');
+    this.exposition = metricsOfAllApiProcesses(this.registry);
     this.httpDuration = new Histogram({
       name: 'http_request_duration_seconds',
       help: 'HTTP requests by route pattern and status; its _count gives the request rate',

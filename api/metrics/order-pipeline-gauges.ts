@@ -11,8 +11,11 @@ const QUEUE_STATES = ['waiting', 'active', 'delayed', 'prioritized', 'failed'] a
 /**
  * Gauges read when Prometheus scrapes (nothing is computed per request): drain jobs per partition
  * and state, age of the oldest waiting job, entries waiting in each item's line, stock left per
- * item on sale.
+ * item on sale. They describe the whole service, not this process: where several API processes'
+ * metrics are aggregated, one process's reading is taken, not their sum.
  */
+const SERVICE_WIDE = { aggregator: 'first' } as const;
+
 export function registerOrderPipelineGauges(registry: Registry, ctx: OrderContext): void {
   const partitionOfQueue = (name: string) => name.replace(/^orders-p/, '');
 
@@ -21,6 +24,7 @@ export function registerOrderPipelineGauges(registry: Registry, ctx: OrderContex
     help: 'Drain jobs per queue partition and state',
     labelNames: ['partition', 'state'],
     registers: [registry],
+    ...SERVICE_WIDE,
     async collect() {
       this.reset();
       await Promise.all(
@@ -37,6 +41,7 @@ export function registerOrderPipelineGauges(registry: Registry, ctx: OrderContex
     help: 'Age of the oldest waiting drain job per queue partition (0 when none waits)',
     labelNames: ['partition'],
     registers: [registry],
+    ...SERVICE_WIDE,
     async collect() {
       const now = Date.now();
       await Promise.all(
@@ -53,6 +58,7 @@ export function registerOrderPipelineGauges(registry: Registry, ctx: OrderContex
     help: 'Order entries waiting in an item line (items with a backlog only)',
     labelNames: ['item'],
     registers: [registry],
+    ...SERVICE_WIDE,
     async collect() {
       this.reset();
       const itemNums = (await ctx.redis.smembers(redisKeys.itemsWithBacklog())).slice(0, MAX_ITEMS_REPORTED);
@@ -66,6 +72,7 @@ export function registerOrderPipelineGauges(registry: Registry, ctx: OrderContex
     help: 'Units left (MySQL, settled payments) per item on sale now',
     labelNames: ['item'],
     registers: [registry],
+    ...SERVICE_WIDE,
     async collect() {
       this.reset();
       const now = new Date();

@@ -13,7 +13,7 @@ export function operationsRoutes(ctx: ApiContext): Router {
   const admin = adminOnly(ctx.config);
 
   router.get('/metrics', admin, async (_req, res) => {
-    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.registry.metrics());
+    res.type(ctx.metrics.registry.contentType).send(await ctx.metrics.exposition());
   });
 
   const dashboard = new ExpressAdapter();
