@@ -11,10 +11,20 @@ export const PROJECT_ROOT = fromSource ? RUNTIME_ROOT : path.join(RUNTIME_ROOT, 
 
 /** A child process of the bench (service, worker or baseline server), stopped with SIGTERM. */
 export class BenchProcess {
+  private static readonly running = new Set<BenchProcess>();
+
   private constructor(
     readonly name: string,
     readonly child: ChildProcess,
-  ) {}
+  ) {
+    BenchProcess.running.add(this);
+    child.once('exit', () => BenchProcess.running.delete(this));
+  }
+
+  /** Every process the bench started and that still runs: for a bench that is itself told to stop. */
+  static stopAll(): Promise<void> {
+    return Promise.all([...BenchProcess.running].map((p) => p.stop())).then(() => undefined);
+  }
 
   /** `module` without extension, e.g. 'api/main'. */
   static start(name: string, module: string, env: NodeJS.ProcessEnv): BenchProcess {
@@ -33,11 +43,11 @@ export class BenchProcess {
 }
 
 /** Waits until `url` answers 2xx (a server has started), or fails after `timeoutMs`. */
-export async function waitUntilUp(url: string, timeoutMs = 30_000): Promise<void> {
+export async function waitUntilUp(url: string, timeoutMs = 30_000, headers: Record<string, string> = {}): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     try {
-      if ((await fetch(url)).ok) return;
+      if ((await fetch(url, { headers })).ok) return;
     } catch {
       // not listening yet
     }

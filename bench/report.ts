@@ -1,5 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { marked } from 'marked';
+import { STOCK_KINDS, type CapacityReport } from './capacity';
+import { capacityChart, scenarioChart } from './charts';
 import type { DrainResult } from './drain';
 import type { LoadResult } from './load';
 import type { ScenarioResult } from './scenarios';
@@ -32,8 +35,8 @@ export interface BenchReport {
   command: string;
   machine: Machine;
   settings: Record<string, string | number>;
-  http: { bare: LoadResult[]; intake: LoadResult[]; soldOut: LoadResult[]; medians: { bare: number; intake: number; soldOut: number } };
-  hotItem: {
+  http?: { bare: LoadResult[]; intake: LoadResult[]; soldOut: LoadResult[]; medians: { bare: number; intake: number; soldOut: number } };
+  hotItem?: {
     drain: Omit<DrainResult, 'orderNums'>[];
     seedDesign: LoadResult[];
     bareMysqlBatches: { ordersPerBatch: number; ordersPerSecond: number }[];
@@ -41,18 +44,96 @@ export interface BenchReport {
     invariantViolations: string[];
   };
   scenarios: ScenarioReport[];
+  capacity?: CapacityReport;
   checks: Check[];
 }
 
 const fixed = (value: number, digits = 0) => value.toFixed(digits);
 
-function markdown(report: BenchReport): string {
+function httpSection(http: NonNullable<BenchReport['http']>): string[] {
+  return [
+    '## HTTP (autocannon, same connections and duration for each)',
+    '',
+    '| endpoint | req/s (median) | p50 ms | p97.5 ms | p99 ms | max ms |',
+    '|---|---|---|---|---|---|',
+    ...(['bare', 'intake', 'soldOut'] as const).map((name) => {
+      const runs = http[name];
+      const mid = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+      const label = { bare: 'bare Express JSON (ceiling)', intake: 'POST /api/v1/orders (accepted)', soldOut: 'POST /api/v1/orders (sold out)' }[name];
+      return `| ${label} | ${fixed(http.medians[name])} | ${mid.latencyMs.p50} | ${mid.latencyMs.p97_5} | ${mid.latencyMs.p99} | ${mid.latencyMs.max} |`;
+    }),
+    '',
+  ];
+}
+
+function hotItemSection(hotItem: NonNullable<BenchReport['hotItem']>): string[] {
+  return [
+    '## Hot item',
+    '',
+    '| | orders/s (median) |',
+    '|---|---|',
+    `| this service: one item's line drained by the workers | ${fixed(hotItem.medians.drain)} |`,
+    `| seed's first design: one SELECT … FOR UPDATE transaction per order, 16 connections | ${fixed(hotItem.medians.seedDesign)} |`,
+    `| limit: the bare MySQL statements of a batch of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, one connection | ${fixed(hotItem.medians.bareMysql)} |`,
+    '',
+    `Invariants after the drain runs: ${hotItem.invariantViolations.length ? hotItem.invariantViolations.join('; ') : 'all hold'}.`,
+    '',
+  ];
+}
+
+function scenarioSection(scenario: ScenarioReport): string[] {
+  return [
+    `## Scenario: ${scenario.name}`,
+    '',
+    `${scenario.requests} requests in ${fixed(scenario.seconds, 1)} s; errors (no answer, 5xx or an unexpected status): ${scenario.errors}; every order settled ${fixed(scenario.drainSecondsAfterLoad, 1)} s after the load ended.`,
+    '',
+    '| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | statuses |',
+    '|---|---|---|---|---|---|---|---|',
+    ...Object.entries(scenario.byEndpoint).map(
+      ([endpoint, s]) => `| ${endpoint} | ${s.count} | ${fixed(s.perSecond)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${Object.entries(s.statuses).map(([code, n]) => `${code}: ${n}`).join(', ')} |`,
+    ),
+    '',
+    `Outcomes: ${Object.entries(scenario.outcomes).map(([status, n]) => `${status} ${n}`).join(', ')}. Invariants: ${scenario.invariantViolations.length ? scenario.invariantViolations.slice(0, 5).join('; ') : 'all hold'}.`,
+    '',
+  ];
+}
+
+function capacitySection(capacity: CapacityReport): string[] {
   const lines = [
+    '## Capacity knee (open model: each arrival enters an order and pays it)',
+    '',
+    `Steps of ${capacity.plan.map((step) => step.rate).join(', ')} arrivals/s, ${capacity.plan[0]?.seconds ?? 0} s each, over 256 keep-alive connections; a run stops after a step with p99 > 1 s or more than 5% errors. Held: 0 errors and p99 < 100 ms.`,
+    '',
+  ];
+  for (const kind of STOCK_KINDS) {
+    const runs = capacity.runs.filter((run) => run.kind === kind);
+    lines.push(`### ${kind === 'enough-stock' ? 'Enough stock: every order is accepted' : 'Sells out in the first seconds'}`, '', '| target | highest rate held (arrivals/s) | outcomes | invariants |', '|---|---|---|---|');
+    for (const run of runs) {
+      const outcomes = run.outcomes ? Object.entries(run.outcomes).map(([status, n]) => `${status} ${n}`).join(', ') : '—';
+      const invariants = run.invariantViolations ? (run.invariantViolations.length ? run.invariantViolations.slice(0, 3).join('; ') : 'all hold') : '—';
+      lines.push(`| ${run.target} | ${run.kneePerSecond} | ${outcomes} | ${invariants} |`);
+    }
+    lines.push('', '| target | offered/s | requests | errors | p50 ms | p99 ms | max ms | generator lag p99 ms |', '|---|---|---|---|---|---|---|---|');
+    for (const run of runs) {
+      for (const step of run.steps) {
+        lines.push(
+          `| ${run.target} | ${step.offeredPerSecond} | ${step.requests} | ${step.errors} | ${fixed(step.latencyMs.p50, 1)} | ${fixed(step.latencyMs.p99, 1)} | ${fixed(step.latencyMs.max, 1)} | ${fixed(step.launchLagP99Ms, 1)} |`,
+        );
+      }
+    }
+    lines.push('');
+  }
+  return lines;
+}
+
+function markdown(report: BenchReport): string {
+  const runs = report.http?.bare.length ?? report.hotItem?.drain.length;
+  return [
     `# Benchmark ${report.date} (${report.scenario})`,
     '',
     `Command: \`${report.command}\``,
     '',
-    `Machine: ${report.machine.cores} cores (${report.machine.cpuModel}), ${fixed(report.machine.memoryGiB, 1)} GiB, Node ${report.machine.node}, MySQL ${report.machine.mysql}, Redis ${report.machine.redis}. Load generator and service share the cores; figures are medians of ${report.http.bare.length} runs.`,
+    `Machine: ${report.machine.cores} cores (${report.machine.cpuModel}), ${fixed(report.machine.memoryGiB, 1)} GiB, Node ${report.machine.node}, MySQL ${report.machine.mysql}, Redis ${report.machine.redis}. Load generator and service share the cores${runs ? `; figures are medians of ${runs} runs` : ''}.`,
     '',
     '## Targets (DESIGN §8)',
     '',
@@ -60,74 +141,37 @@ function markdown(report: BenchReport): string {
     '|---|---|---|---|',
     ...report.checks.map((c) => `| ${c.name} | ${c.target} | ${c.measured} | ${c.pass ? 'pass' : '**FAIL**'} |`),
     '',
-    '## HTTP (autocannon, same connections and duration for each)',
-    '',
-    '| endpoint | req/s (median) | p50 ms | p97.5 ms | p99 ms | max ms |',
-    '|---|---|---|---|---|---|',
-    ...(['bare', 'intake', 'soldOut'] as const).map((name) => {
-      const runs = report.http[name];
-      const mid = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
-      const label = { bare: 'bare Express JSON (ceiling)', intake: 'POST /api/v1/orders (accepted)', soldOut: 'POST /api/v1/orders (sold out)' }[name];
-      return `| ${label} | ${fixed(report.http.medians[name])} | ${mid.latencyMs.p50} | ${mid.latencyMs.p97_5} | ${mid.latencyMs.p99} | ${mid.latencyMs.max} |`;
-    }),
-    '',
-    '## Hot item',
-    '',
-    '| | orders/s (median) |',
-    '|---|---|',
-    `| this service: one item's line drained by the workers | ${fixed(report.hotItem.medians.drain)} |`,
-    `| seed's first design: one SELECT … FOR UPDATE transaction per order, 16 connections | ${fixed(report.hotItem.medians.seedDesign)} |`,
-    `| limit: the bare MySQL statements of a batch of ${report.hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, one connection | ${fixed(report.hotItem.medians.bareMysql)} |`,
-    '',
-    `Invariants after the drain runs: ${report.hotItem.invariantViolations.length ? report.hotItem.invariantViolations.join('; ') : 'all hold'}.`,
-    '',
-  ];
-  for (const scenario of report.scenarios) {
-    lines.push(
-      `## Scenario: ${scenario.name}`,
-      '',
-      `${scenario.requests} requests in ${fixed(scenario.seconds, 1)} s; errors (no answer, 5xx or an unexpected status): ${scenario.errors}; every order settled ${fixed(scenario.drainSecondsAfterLoad, 1)} s after the load ended.`,
-      '',
-      '| endpoint | requests | req/s | p50 ms | p95 ms | p99 ms | max ms | statuses |',
-      '|---|---|---|---|---|---|---|---|',
-      ...Object.entries(scenario.byEndpoint).map(
-        ([endpoint, s]) => `| ${endpoint} | ${s.count} | ${fixed(s.perSecond)} | ${s.p50} | ${s.p95} | ${s.p99} | ${s.max} | ${Object.entries(s.statuses).map(([code, n]) => `${code}: ${n}`).join(', ')} |`,
-      ),
-      '',
-      `Outcomes: ${Object.entries(scenario.outcomes).map(([status, n]) => `${status} ${n}`).join(', ')}. Invariants: ${scenario.invariantViolations.length ? scenario.invariantViolations.slice(0, 5).join('; ') : 'all hold'}.`,
-      '',
-    );
-  }
-  return lines.join('\n');
+    ...(report.http ? httpSection(report.http) : []),
+    ...(report.hotItem ? hotItemSection(report.hotItem) : []),
+    ...(report.capacity ? capacitySection(report.capacity) : []),
+    ...report.scenarios.flatMap(scenarioSection),
+  ].join('\n');
 }
 
-/** Throughput and p99 latency per second of each scenario, as an SVG line chart in a page. */
-function html(report: BenchReport): string {
-  const charts = report.scenarios.map((scenario) => {
-    const width = 800;
-    const height = 240;
-    const maxSecond = Math.max(1, ...scenario.timeline.map((t) => t.second));
-    const maxRequests = Math.max(1, ...scenario.timeline.map((t) => t.requests));
-    const maxP99 = Math.max(1, ...scenario.timeline.map((t) => t.p99Ms));
-    const line = (value: (t: { requests: number; p99Ms: number }) => number, max: number) =>
-      scenario.timeline.map((t) => `${fixed((t.second / maxSecond) * width, 1)},${fixed(height - (value(t) / max) * height, 1)}`).join(' ');
-    return `<h2>${scenario.name}</h2>
-<p><span style="color:#1f77b4">requests/s (max ${maxRequests})</span> and <span style="color:#d62728">p99 latency ms (max ${maxP99})</span> per second, ${fixed(scenario.seconds, 1)} s</p>
-<svg width="${width}" height="${height}" style="border:1px solid #ccc">
-<polyline fill="none" stroke="#1f77b4" stroke-width="2" points="${line((t) => t.requests, maxRequests)}"/>
-<polyline fill="none" stroke="#d62728" stroke-width="2" points="${line((t) => t.p99Ms, maxP99)}"/>
-</svg>`;
-  });
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Benchmark ${report.date}</title></head><body style="font-family:sans-serif">
-<h1>Benchmark ${report.date} (${report.scenario})</h1>
-${charts.join('\n')}
+const PAGE_STYLE = 'body{font-family:sans-serif;max-width:1000px;margin:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}';
+
+/** The Markdown report as a page, with the charts: capacity curves per kind of item, and each scenario second by second. */
+async function html(report: BenchReport, summary: string): Promise<string> {
+  const charts: string[] = [];
+  if (report.capacity) {
+    for (const kind of STOCK_KINDS) {
+      const runs = report.capacity.runs.filter((run) => run.kind === kind);
+      if (runs.length) charts.push(await capacityChart(`Capacity knee, ${kind === 'enough-stock' ? 'enough stock' : 'item that sells out'}`, runs));
+    }
+  }
+  for (const scenario of report.scenarios) charts.push(await scenarioChart(scenario));
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Benchmark ${report.date}</title><style>${PAGE_STYLE}</style></head><body>
+${await marked.parse(summary)}
+<h2>Charts</h2>
+${charts.map((svg) => `<figure>${svg}</figure>`).join('\n')}
 </body></html>`;
 }
 
-export function writeReport(directory: string, report: BenchReport): string[] {
+export async function writeReport(directory: string, report: BenchReport): Promise<string[]> {
   const base = path.join(directory, `${report.date}-${report.scenario}`);
+  const summary = markdown(report);
   writeFileSync(`${base}.json`, `${JSON.stringify(report, null, 2)}\n`);
-  writeFileSync(`${base}.md`, `${markdown(report)}\n`);
-  writeFileSync(`${base}.html`, html(report));
+  writeFileSync(`${base}.md`, `${summary}\n`);
+  writeFileSync(`${base}.html`, await html(report, summary));
   return [`${base}.json`, `${base}.md`, `${base}.html`];
 }

@@ -1,26 +1,29 @@
 import { mkdirSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { parseArgs } from 'node:util';
+import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../shared/config';
 import { createDb, type Db } from '../shared/db';
 import { createOrderQueues, partitionOf, type OrderQueues } from '../shared/queue';
 import { createRedis } from '../shared/redis';
-import { redisKeys } from '../shared/redis-keys';
 import { ensureArtilleryInstalled } from './artillery';
 import { auditItemInvariants } from './audit';
+import { measureOurCapacity, measureSeedDesignCapacity, ourTarget, SEED_DESIGN_TARGET, STOCK_KINDS, type CapacityBench, type CapacityRun } from './capacity';
 import { measureHotItemDrain } from './drain';
 import { deleteKeysUnderPrefix, recreateDatabase } from './fresh-state';
 import { measure, median, type LoadResult } from './load';
 import { measureBareBatchStatements } from './mysql-limit';
+import type { StepPlan } from './open-model';
 import { BenchProcess, PROJECT_ROOT, waitUntilUp } from './processes';
 import { writeReport, type BenchReport, type Check, type ScenarioReport } from './report';
 import { runScenario } from './scenarios';
 import { seedItem, seedUsers, type BenchUser } from './seed-data';
+import { outcomesOf, waitUntilItemSettled } from './settlement';
 
-const PORTS = { api: 18180, bare: 18190, seedDesign: 18191 };
-const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
+const PORTS = { api: 18180, capacity: 18182, bare: 18190, seedDesign: 18191 };
+/** What `--scenario` picks from (by prefix; `all` runs every part). */
+const PARTS = ['http', 'hot-item', 'seed-load-test', 'opening-spike', 'capacity'] as const;
 
 const { values: args } = parseArgs({
   options: {
@@ -34,10 +37,35 @@ const { values: args } = parseArgs({
     'drain-batch-size': { type: 'string' },
   },
 });
+const wants = (part: (typeof PARTS)[number]) => args.scenario === 'all' || part.startsWith(args.scenario!);
 
+const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000];
 const sizes = args.quick
-  ? { runs: 1, seconds: 1, connections: 20, drainOrders: 400, mysqlBatches: 5, buyers: 40, seedStock: 20, spikeStock: 20 }
-  : { runs: 3, seconds: 5, connections: 50, drainOrders: 20_000, mysqlBatches: 200, buyers: 10_000, seedStock: 2_000, spikeStock: 1_000 };
+  ? {
+      runs: 1,
+      seconds: 1,
+      connections: 20,
+      drainOrders: 400,
+      mysqlBatches: 5,
+      buyers: 40,
+      seedStock: 20,
+      spikeStock: 20,
+      capacity: [20, 50].map((rate) => ({ rate, seconds: 1 })),
+      // Fewer processes to start: the smoke run checks the harness, not the figures.
+      capacityWorkers: 1,
+    }
+  : {
+      runs: 3,
+      seconds: 5,
+      connections: 50,
+      drainOrders: 20_000,
+      mysqlBatches: 200,
+      buyers: 10_000,
+      seedStock: 2_000,
+      spikeStock: 1_000,
+      capacity: capacityRates.map((rate) => ({ rate, seconds: 5 })),
+      capacityWorkers: Number(args.workers),
+    };
 
 const serviceEnv: NodeJS.ProcessEnv = {
   NODE_ENV: 'production',
@@ -59,7 +87,7 @@ const serviceEnv: NodeJS.ProcessEnv = {
 const startedAt = Date.now();
 const log = (message: string) => process.stderr.write(`[bench +${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}s] ${message}\n`);
 
-async function machineOf(db: Db, redis: ReturnType<typeof createRedis>) {
+async function machineOf(db: Db, redis: Redis) {
   const [[{ version }]] = await db.raw('SELECT VERSION() AS version');
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
   return {
@@ -72,42 +100,28 @@ async function machineOf(db: Db, redis: ReturnType<typeof createRedis>) {
   };
 }
 
-const SETTLE_TIMEOUT_MS = 10 * 60_000;
-
-/**
- * Seconds until the item's line is empty and, unless `paidOnly` is false, every order of it is
- * settled in MySQL (orders entered but never paid stay INITIATED until ORDER_TTL).
- */
-async function waitUntilItemSettled(db: Db, redis: ReturnType<typeof createRedis>, itemNum: number, everyOrderPaid = true): Promise<number> {
-  const started = Date.now();
-  while (Date.now() - started < SETTLE_TIMEOUT_MS) {
-    const [{ open }] = await db('orders')
-      .where({ item_id: itemNum })
-      .whereNotIn('status', everyOrderPaid ? SETTLED : [...SETTLED, 'INITIATED'])
-      .count<{ open: number }[]>({ open: '*' });
-    const line = await redis.llen(redisKeys.itemLine(itemNum));
-    if (Number(open) === 0 && line === 0) return (Date.now() - started) / 1000;
-    await sleep(100);
-  }
-  throw new Error(`item ${itemNum} did not settle within ${SETTLE_TIMEOUT_MS / 1000} s`);
+interface Bench {
+  config: Config;
+  db: Db;
+  redis: Redis;
+  orderQueues: OrderQueues;
+  sellerNum: number;
+  buyers: BenchUser[];
 }
 
-async function outcomesOf(db: Db, itemNum: number): Promise<Record<string, number>> {
-  const rows: { status: string; n: number }[] = await db('orders').where({ item_id: itemNum }).groupBy('status').select('status').count({ n: '*' });
-  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
-}
+const rateOf = (runs: LoadResult[]) => median(runs.map((r) => r.requestsPerSecond));
+const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}% (${part.toFixed(0)} vs ${whole.toFixed(0)} req/s)`;
 
 /**
- * The intake item's partition is paused meanwhile: the API's acceptance rate is measured, not how
- * 2 cores split between the API and workers draining at once; the line drains afterwards.
+ * Intake and sold-out answers against bare Express. The intake item's partition is paused
+ * meanwhile: the API's acceptance rate is measured, not how 2 cores split between the API and
+ * workers draining at once; the line drains afterwards.
  */
-async function measureHttp(
-  config: Config,
-  orderQueues: OrderQueues,
-  buyer: BenchUser,
-  intakeItem: { itemNum: number; price: number },
-  soldOutItem: { itemNum: number; price: number },
-) {
+async function measureHttp(bench: Bench): Promise<{ http: NonNullable<BenchReport['http']>; checks: Check[] }> {
+  const { config, db, redis, orderQueues } = bench;
+  const buyer = bench.buyers[0]!;
+  const intakeItem = await seedItem(db, redis, bench.sellerNum, { title: 'intake', price: 1000, stock: 100_000_000 });
+  const soldOutItem = await seedItem(db, redis, bench.sellerNum, { title: 'sold out', price: 1000, stock: 0 });
   const intakePartition = orderQueues.queues[partitionOf(intakeItem.itemNum, config.queuePartitions)]!;
   await intakePartition.pause();
   const order = (item: { itemNum: number; price: number }) => ({
@@ -127,13 +141,138 @@ async function measureHttp(
     results.soldOut.push(await measure(order(soldOutItem), sizes.connections, sizes.seconds));
   }
   await intakePartition.resume();
-  const rate = (runs: LoadResult[]) => median(runs.map((r) => r.requestsPerSecond));
-  return { ...results, medians: { bare: rate(results.bare), intake: rate(results.intake), soldOut: rate(results.soldOut) } };
+  await waitUntilItemSettled(db, redis, intakeItem.itemNum, false);
+  const medians = { bare: rateOf(results.bare), intake: rateOf(results.intake), soldOut: rateOf(results.soldOut) };
+  return {
+    http: { ...results, medians },
+    checks: [
+      { name: 'intake vs bare Express', target: '≥ 50%', measured: percent(medians.intake, medians.bare), pass: medians.intake >= 0.5 * medians.bare },
+      { name: 'sold-out answers vs bare Express', target: '≥ 80%', measured: percent(medians.soldOut, medians.bare), pass: medians.soldOut >= 0.8 * medians.bare },
+    ],
+  };
+}
+
+/** A hot item's line drained by the workers, beside the seed design's locking transactions and the bare MySQL limit. */
+async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<BenchReport['hotItem']>; checks: Check[] }> {
+  const { config, db, redis, orderQueues } = bench;
+  const drains = [];
+  const invariantViolations: string[] = [];
+  for (let run = 1; run <= sizes.runs; run++) {
+    log(`hot item run ${run}/${sizes.runs}: draining ${sizes.drainOrders} orders of one item`);
+    const hotItem = await seedItem(db, redis, bench.sellerNum, { title: `hot ${run}`, price: 1000, stock: sizes.drainOrders / 2 });
+    const { orderNums, ...drain } = await measureHotItemDrain(config, redis, orderQueues, hotItem, bench.buyers, sizes.drainOrders);
+    drains.push(drain);
+    await waitUntilItemSettled(db, redis, hotItem.itemNum);
+    invariantViolations.push(...(await auditItemInvariants(db, hotItem.itemNum, orderNums)));
+  }
+  await db.raw('INSERT INTO seed_stocks (item_id, quantity) VALUES (1, 100000000)');
+  const seedDesign: LoadResult[] = [];
+  for (let run = 1; run <= sizes.runs; run++) {
+    log(`hot item run ${run}/${sizes.runs}: seed design, one locking transaction per order`);
+    const placeAndPay = { url: `http://127.0.0.1:${PORTS.seedDesign}/api/v1/orders/place-and-pay`, method: 'POST' as const, body: '{"buyerNum":1,"itemNum":1,"quantity":1,"price":1000}' };
+    seedDesign.push(await measure(placeAndPay, 64, sizes.seconds));
+  }
+  const ordersPerBatch = Math.floor(config.drainBatchSize / 2);
+  log(`limit: bare MySQL batch statements, ${ordersPerBatch} orders a batch`);
+  const limitItem = await seedItem(db, redis, bench.sellerNum, { title: 'limit', price: 1000, stock: 100_000_000 });
+  const bareMysqlBatches = [];
+  for (let run = 1; run <= sizes.runs; run++) {
+    bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(db, limitItem.itemNum, bench.buyers[0]!.userNum, ordersPerBatch, sizes.mysqlBatches)) });
+  }
+  const medians = { drain: median(drains.map((d) => d.ordersPerSecond)), seedDesign: rateOf(seedDesign), bareMysql: median(bareMysqlBatches.map((b) => b.ordersPerSecond)) };
+  return {
+    hotItem: { drain: drains, seedDesign, bareMysqlBatches, medians, invariantViolations },
+    checks: [
+      {
+        name: 'hot-item drain vs seed design',
+        target: '≥ 10×',
+        measured: `${(medians.drain / medians.seedDesign).toFixed(1)}× (${medians.drain.toFixed(0)} vs ${medians.seedDesign.toFixed(0)} orders/s)`,
+        pass: medians.drain >= 10 * medians.seedDesign,
+      },
+      {
+        name: 'hot-item drain vs bare MySQL limit',
+        target: '≥ 85%',
+        measured: `${((100 * medians.drain) / medians.bareMysql).toFixed(0)}% (${medians.drain.toFixed(0)} vs ${medians.bareMysql.toFixed(0)} orders/s)`,
+        pass: medians.drain >= 0.85 * medians.bareMysql,
+      },
+      { name: 'hot-item drain invariants', target: 'all hold', measured: invariantViolations.length ? `${invariantViolations.length} violations` : 'all hold', pass: invariantViolations.length === 0 },
+    ],
+  };
+}
+
+/** The Artillery scenarios against the running API and workers, each on an item of its own. */
+async function runScenarios(bench: Bench, workDir: string): Promise<{ scenarios: ScenarioReport[]; checks: Check[] }> {
+  const { db, redis } = bench;
+  const scenarios: ScenarioReport[] = [];
+  const runs = [
+    { name: 'seed-load-test' as const, file: 'seed-load-test.yml', stock: sizes.seedStock, abandonRate: 0.2, opensInMs: 0 },
+    { name: 'opening-spike' as const, file: 'opening-spike.yml', stock: sizes.spikeStock, abandonRate: 0, opensInMs: 3000 },
+  ].filter((run) => wants(run.name));
+  for (const run of runs) {
+    const availableAt = run.opensInMs ? new Date(Date.now() + run.opensInMs) : null;
+    const item = await seedItem(db, redis, bench.sellerNum, { title: run.name, price: 1000, stock: run.stock, availableAt });
+    log(`scenario ${run.name}: item ${item.itemNum} with ${run.stock} units${availableAt ? `, opening at ${availableAt.toISOString()}` : ''}`);
+    const { acceptedOrderNums, ...result } = await runScenario(
+      { name: run.name, file: run.file, target: `http://127.0.0.1:${PORTS.api}`, buyers: bench.buyers, item, abandonRate: run.abandonRate, workDir, smoke: args.quick },
+      (line) => log(`  ${run.name}: ${line}`),
+    );
+    const drainSecondsAfterLoad = await waitUntilItemSettled(db, redis, item.itemNum);
+    scenarios.push({
+      ...result,
+      drainSecondsAfterLoad,
+      outcomes: await outcomesOf(db, item.itemNum),
+      invariantViolations: await auditItemInvariants(db, item.itemNum, acceptedOrderNums),
+    });
+  }
+  const checks = scenarios.flatMap((scenario) => {
+    const intakeP99 = Math.max(scenario.byEndpoint.enter?.p99 ?? 0, scenario.byEndpoint.pay?.p99 ?? 0);
+    return [
+      { name: `${scenario.name}: errors`, target: '0', measured: String(scenario.errors), pass: scenario.errors === 0 },
+      { name: `${scenario.name}: invariants`, target: 'all hold', measured: scenario.invariantViolations.length ? `${scenario.invariantViolations.length} violations` : 'all hold', pass: scenario.invariantViolations.length === 0 },
+      { name: `${scenario.name}: p99 of intake (enter, pay)`, target: '< 100 ms', measured: `${intakeP99} ms`, pass: intakeP99 < 100 },
+    ];
+  });
+  return { scenarios, checks };
+}
+
+/** DESIGN §12: the capacity knee of `npm start` with 1 and 2 API processes and of the seed design, in one run. */
+async function measureCapacity(bench: Bench): Promise<{ capacity: NonNullable<BenchReport['capacity']>; checks: Check[] }> {
+  const plan: StepPlan[] = sizes.capacity;
+  const capacityBench: CapacityBench = {
+    db: bench.db,
+    redis: bench.redis,
+    sellerNum: bench.sellerNum,
+    buyers: bench.buyers,
+    plan,
+    serviceEnv: { ...serviceEnv, PORT: String(PORTS.capacity) },
+    seedDesignOrigin: `http://127.0.0.1:${PORTS.seedDesign}`,
+    log,
+  };
+  const runs: CapacityRun[] = [
+    ...(await measureOurCapacity(capacityBench, 1, sizes.capacityWorkers)),
+    ...(await measureOurCapacity(capacityBench, 2, sizes.capacityWorkers)),
+    ...(await measureSeedDesignCapacity(capacityBench)),
+  ];
+  const checks = STOCK_KINDS.flatMap((kind) => {
+    const kneeOf = (target: string) => runs.find((run) => run.kind === kind && run.target === target)!.kneePerSecond;
+    const [one, two, seed] = [kneeOf(ourTarget(1)), kneeOf(ourTarget(2)), kneeOf(SEED_DESIGN_TARGET)];
+    const violations = runs.filter((run) => run.kind === kind).flatMap((run) => run.invariantViolations ?? []);
+    return [
+      {
+        name: `capacity, ${kind}: one API process vs seed design`,
+        target: '≥ 4×',
+        measured: `${seed ? `${(one / seed).toFixed(1)}×` : 'seed held no step'} (${one} vs ${seed} arrivals/s; 2 API processes: ${two}/s)`,
+        pass: seed > 0 && one >= 4 * seed,
+      },
+      { name: `capacity, ${kind}: invariants`, target: 'all hold', measured: violations.length ? `${violations.length} violations` : 'all hold', pass: violations.length === 0 },
+    ];
+  });
+  return { capacity: { plan, runs }, checks };
 }
 
 async function main(): Promise<void> {
   const config: Config = loadConfig(serviceEnv);
-  ensureArtilleryInstalled(log);
+  if (wants('seed-load-test') || wants('opening-spike')) ensureArtilleryInstalled(log);
   const outDir = args.out;
   const workDir = path.join(outDir, 'tmp');
   mkdirSync(workDir, { recursive: true });
@@ -146,124 +285,72 @@ async function main(): Promise<void> {
   await redis.connect();
   const orderQueues = createOrderQueues(config);
 
-  const processes = [
-    BenchProcess.start('bare', 'bench/baselines/bare-express', { PORT: String(PORTS.bare) }),
-    BenchProcess.start('seed-design', 'bench/baselines/seed-design-server', { PORT: String(PORTS.seedDesign), DATABASE_URL: config.databaseUrl }),
-    BenchProcess.start('api', 'api/main', serviceEnv),
-    ...Array.from({ length: Number(args.workers) }, (_, i) => BenchProcess.start(`worker-${i + 1}`, 'worker/main', serviceEnv)),
-  ];
+  // The API and workers serve the parts before the capacity knee, which starts `npm start` itself.
+  const needsService = wants('http') || wants('hot-item') || wants('seed-load-test') || wants('opening-spike');
+  if (wants('http')) BenchProcess.start('bare', 'bench/baselines/bare-express', { PORT: String(PORTS.bare) });
+  BenchProcess.start('seed-design', 'bench/baselines/seed-design-server', { PORT: String(PORTS.seedDesign), DATABASE_URL: config.databaseUrl });
+  const service = needsService
+    ? [
+        BenchProcess.start('api', 'api/main', serviceEnv),
+        ...Array.from({ length: Number(args.workers) }, (_, i) => BenchProcess.start(`worker-${i + 1}`, 'worker/main', serviceEnv)),
+      ]
+    : [];
   try {
     await Promise.all([
-      waitUntilUp(`http://127.0.0.1:${PORTS.bare}/health`),
+      ...(wants('http') ? [waitUntilUp(`http://127.0.0.1:${PORTS.bare}/health`)] : []),
       waitUntilUp(`http://127.0.0.1:${PORTS.seedDesign}/health`),
-      waitUntilUp(`http://127.0.0.1:${PORTS.api}/ready`),
+      ...(needsService ? [waitUntilUp(`http://127.0.0.1:${PORTS.api}/ready`)] : []),
     ]);
     const machine = await machineOf(db, redis);
-    log(`service up with ${args.workers} workers on ${machine.cores} cores; seeding ${sizes.buyers} buyers`);
+    log(`${needsService ? `service up with ${args.workers} workers` : 'baselines up'} on ${machine.cores} cores; seeding ${sizes.buyers} buyers`);
     const [seller] = await seedUsers(db, config, 'SELLER', 1, 'run');
-    const buyers = await seedUsers(db, config, 'BUYER', sizes.buyers, 'run');
-    const intakeItem = await seedItem(db, redis, seller!.userNum, { title: 'intake', price: 1000, stock: 100_000_000 });
-    const soldOutItem = await seedItem(db, redis, seller!.userNum, { title: 'sold out', price: 1000, stock: 0 });
+    const bench: Bench = { config, db, redis, orderQueues, sellerNum: seller!.userNum, buyers: await seedUsers(db, config, 'BUYER', sizes.buyers, 'run') };
 
-    const http = await measureHttp(config, orderQueues, buyers[0]!, intakeItem, soldOutItem);
-    await waitUntilItemSettled(db, redis, intakeItem.itemNum, false);
-
-    const drains = [];
-    const drainViolations: string[] = [];
-    for (let run = 1; run <= sizes.runs; run++) {
-      log(`hot item run ${run}/${sizes.runs}: draining ${sizes.drainOrders} orders of one item`);
-      const hotItem = await seedItem(db, redis, seller!.userNum, { title: `hot ${run}`, price: 1000, stock: sizes.drainOrders / 2 });
-      const { orderNums, ...drain } = await measureHotItemDrain(config, redis, orderQueues, hotItem, buyers, sizes.drainOrders);
-      drains.push(drain);
-      await waitUntilItemSettled(db, redis, hotItem.itemNum);
-      drainViolations.push(...(await auditItemInvariants(db, hotItem.itemNum, orderNums)));
-    }
-    await db.raw('INSERT INTO seed_stocks (item_id, quantity) VALUES (1, 100000000)');
-    const seedDesign: LoadResult[] = [];
-    for (let run = 1; run <= sizes.runs; run++) {
-      log(`hot item run ${run}/${sizes.runs}: seed design, one locking transaction per order`);
-      seedDesign.push(
-        await measure(
-          { url: `http://127.0.0.1:${PORTS.seedDesign}/api/v1/orders`, method: 'POST', body: '{"buyerNum":1,"itemNum":1,"quantity":1,"price":1000}' },
-          64,
-          sizes.seconds,
-        ),
-      );
-    }
-    const ordersPerBatch = Math.floor(config.drainBatchSize / 2);
-    log(`limit: bare MySQL batch statements, ${ordersPerBatch} orders a batch`);
-    const limitItem = await seedItem(db, redis, seller!.userNum, { title: 'limit', price: 1000, stock: 100_000_000 });
-    const bareMysqlBatches = [];
-    for (let run = 1; run <= sizes.runs; run++) {
-      bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(db, limitItem.itemNum, buyers[0]!.userNum, ordersPerBatch, sizes.mysqlBatches)) });
-    }
-
-    const scenarios: ScenarioReport[] = [];
-    const runs = [
-      { name: 'seed-load-test', file: 'seed-load-test.yml', stock: sizes.seedStock, abandonRate: 0.2, opensInMs: 0 },
-      { name: 'opening-spike', file: 'opening-spike.yml', stock: sizes.spikeStock, abandonRate: 0, opensInMs: 3000 },
-    ].filter((run) => args.scenario === 'all' || run.name.startsWith(args.scenario!));
-    for (const run of runs) {
-      const availableAt = run.opensInMs ? new Date(Date.now() + run.opensInMs) : null;
-      const item = await seedItem(db, redis, seller!.userNum, { title: run.name, price: 1000, stock: run.stock, availableAt });
-      log(`scenario ${run.name}: item ${item.itemNum} with ${run.stock} units${availableAt ? `, opening at ${availableAt.toISOString()}` : ''}`);
-      const { acceptedOrderNums, ...result } = await runScenario(
-        { name: run.name, file: run.file, target: `http://127.0.0.1:${PORTS.api}`, buyers, item, abandonRate: run.abandonRate, workDir, smoke: args.quick },
-        (line) => log(`  ${run.name}: ${line}`),
-      );
-      const drainSecondsAfterLoad = await waitUntilItemSettled(db, redis, item.itemNum);
-      scenarios.push({
-        ...result,
-        drainSecondsAfterLoad,
-        outcomes: await outcomesOf(db, item.itemNum),
-        invariantViolations: await auditItemInvariants(db, item.itemNum, acceptedOrderNums),
-      });
-    }
-
-    const medians = {
-      drain: median(drains.map((d) => d.ordersPerSecond)),
-      seedDesign: median(seedDesign.map((r) => r.requestsPerSecond)),
-      bareMysql: median(bareMysqlBatches.map((b) => b.ordersPerSecond)),
-    };
-    const percent = (part: number, whole: number) => `${((100 * part) / whole).toFixed(0)}% (${part.toFixed(0)} vs ${whole.toFixed(0)} req/s)`;
-    const checks: Check[] = [
-      { name: 'intake vs bare Express', target: '≥ 50%', measured: percent(http.medians.intake, http.medians.bare), pass: http.medians.intake >= 0.5 * http.medians.bare },
-      { name: 'sold-out answers vs bare Express', target: '≥ 80%', measured: percent(http.medians.soldOut, http.medians.bare), pass: http.medians.soldOut >= 0.8 * http.medians.bare },
-      {
-        name: 'hot-item drain vs seed design',
-        target: '≥ 10×',
-        measured: `${(medians.drain / medians.seedDesign).toFixed(1)}× (${medians.drain.toFixed(0)} vs ${medians.seedDesign.toFixed(0)} orders/s)`,
-        pass: medians.drain >= 10 * medians.seedDesign,
-      },
-      { name: 'hot-item drain invariants', target: 'all hold', measured: drainViolations.length ? `${drainViolations.length} violations` : 'all hold', pass: drainViolations.length === 0 },
-      ...scenarios.flatMap((scenario) => {
-        const intakeP99 = Math.max(scenario.byEndpoint.enter?.p99 ?? 0, scenario.byEndpoint.pay?.p99 ?? 0);
-        return [
-          { name: `${scenario.name}: errors`, target: '0', measured: String(scenario.errors), pass: scenario.errors === 0 },
-          { name: `${scenario.name}: invariants`, target: 'all hold', measured: scenario.invariantViolations.length ? `${scenario.invariantViolations.length} violations` : 'all hold', pass: scenario.invariantViolations.length === 0 },
-          { name: `${scenario.name}: p99 of intake (enter, pay)`, target: '< 100 ms', measured: `${intakeP99} ms`, pass: intakeP99 < 100 },
-        ];
-      }),
-    ];
+    const checks: Check[] = [];
     const report: BenchReport = {
       date: new Date().toISOString().slice(0, 10),
       scenario: args.quick ? `${args.scenario}-quick` : args.scenario!,
       command: `npm run bench -- --scenario ${args.scenario}${args.quick ? ' --quick' : ''}`,
       machine,
       settings: { workers: Number(args.workers), connections: sizes.connections, secondsPerRun: sizes.seconds, runs: sizes.runs, drainBatchSize: config.drainBatchSize, queuePartitions: config.queuePartitions, buyers: sizes.buyers },
-      http,
-      hotItem: { drain: drains, seedDesign, bareMysqlBatches, medians, invariantViolations: drainViolations },
-      scenarios,
+      scenarios: [],
       checks,
     };
-    for (const file of writeReport(outDir, report)) log(`wrote ${file}`);
+    if (wants('http')) {
+      const { http, checks: passed } = await measureHttp(bench);
+      report.http = http;
+      checks.push(...passed);
+    }
+    if (wants('hot-item')) {
+      const { hotItem, checks: passed } = await measureHotItem(bench);
+      report.hotItem = hotItem;
+      checks.push(...passed);
+    }
+    const { scenarios, checks: scenarioChecks } = await runScenarios(bench, workDir);
+    report.scenarios = scenarios;
+    checks.push(...scenarioChecks);
+    await Promise.all(service.map((p) => p.stop()));
+    if (wants('capacity')) {
+      const { capacity, checks: passed } = await measureCapacity(bench);
+      report.capacity = capacity;
+      checks.push(...passed);
+    }
+    for (const file of await writeReport(outDir, report)) log(`wrote ${file}`);
     for (const check of checks) log(`${check.pass ? 'pass' : 'FAIL'}  ${check.name}: ${check.measured} (target ${check.target})`);
   } finally {
-    await Promise.all(processes.map((p) => p.stop()));
+    await BenchProcess.stopAll();
     await orderQueues.close();
     await redis.quit();
     await db.destroy();
   }
+}
+
+// Stopped from outside (Ctrl-C, a test's timeout): no server of ours stays behind.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    log(`${signal}: stopping the processes the bench started`);
+    void BenchProcess.stopAll().finally(() => process.exit(1));
+  });
 }
 
 main().catch((error: Error) => {

@@ -22,8 +22,8 @@ export interface ScenarioResult {
   byEndpoint: Record<string, ReturnType<typeof percentiles> & { statuses: Record<string, number>; perSecond: number }>;
   /** No answer, 5xx, or a status the step never expects (409 is a sale outcome, not an error): what "0 errors" counts. */
   errors: number;
-  /** Requests answered per second, by second from the start, for the chart. */
-  timeline: { second: number; requests: number; p99Ms: number }[];
+  /** Requests answered per second and endpoint, by second from the first request, for the chart. */
+  timeline: { second: number; endpoint: string; requests: number; p99Ms: number }[];
   /** Orders the service accepted (2xx): each must settle. */
   acceptedOrderNums: number[];
 }
@@ -50,7 +50,6 @@ export async function runScenario(run: ScenarioRun, onProgress: (line: string) =
   const artilleryReport = path.join(run.workDir, `${run.name}-artillery.json`);
   writeFileSync(buyersFile, JSON.stringify(run.buyers));
   writeFileSync(recordsFile, '');
-  const started = Date.now();
   const exitCode = await new Promise<number>((resolve) => {
     const smoke = run.smoke ? ['-e', 'smoke'] : [];
     const child = spawn(process.execPath, [ARTILLERY_BIN, 'run', ...smoke, '-o', artilleryReport, path.join(PROJECT_ROOT, 'artillery', run.file)], {
@@ -72,7 +71,7 @@ export async function runScenario(run: ScenarioRun, onProgress: (line: string) =
     child.on('exit', (code) => resolve(code ?? 1));
   });
   if (exitCode !== 0) throw new Error(`artillery ${run.file} exited with ${exitCode}`);
-  const result = summarize(run.name, started, readRecords(recordsFile));
+  const result = summarize(run.name, readRecords(recordsFile));
   result.errors += artilleryErrors(artilleryReport);
   return result;
 }
@@ -93,8 +92,12 @@ function readRecords(file: string): RequestRecord[] {
     .map((line) => JSON.parse(line) as RequestRecord);
 }
 
-export function summarize(name: string, started: number, records: RequestRecord[]): ScenarioResult {
-  const seconds = Math.max(1, (Math.max(...records.map((r) => r.at), started) - started) / 1000);
+/** From the first request sent (Artillery itself takes seconds to start) to the last answer. */
+function summarize(name: string, records: RequestRecord[]): ScenarioResult {
+  // Reduced, not spread: a scenario has more records than a call has room for arguments.
+  const firstAt = records.reduce((first, r) => Math.min(first, r.at - r.ms), Infinity);
+  const lastAt = records.reduce((last, r) => Math.max(last, r.at), -Infinity);
+  const seconds = Math.max(1, (lastAt - firstAt) / 1000);
   const endpoints = [...new Set(records.map((r) => r.endpoint))];
   const byEndpoint = Object.fromEntries(
     endpoints.map((endpoint) => {
@@ -104,16 +107,17 @@ export function summarize(name: string, started: number, records: RequestRecord[
       return [endpoint, { ...percentiles(mine.map((r) => r.ms)), statuses, perSecond: mine.length / seconds }];
     }),
   );
-  const perSecond = new Map<number, number[]>();
+  const perSecond = new Map<string, { second: number; endpoint: string; latencies: number[] }>();
   for (const r of records) {
-    const second = Math.floor((r.at - started) / 1000);
-    const latencies = perSecond.get(second) ?? [];
-    latencies.push(r.ms);
-    perSecond.set(second, latencies);
+    const second = Math.floor((r.at - firstAt) / 1000);
+    const key = `${second} ${r.endpoint}`;
+    const bucket = perSecond.get(key) ?? { second, endpoint: r.endpoint, latencies: [] };
+    bucket.latencies.push(r.ms);
+    perSecond.set(key, bucket);
   }
-  const timeline = [...perSecond.entries()]
-    .sort(([a], [b]) => a - b)
-    .map(([second, latencies]) => ({ second, requests: latencies.length, p99Ms: percentiles(latencies).p99 }));
+  const timeline = [...perSecond.values()]
+    .sort((a, b) => a.second - b.second || a.endpoint.localeCompare(b.endpoint))
+    .map(({ second, endpoint, latencies }) => ({ second, endpoint, requests: latencies.length, p99Ms: percentiles(latencies).p99 }));
   return {
     name,
     seconds,

@@ -9,31 +9,55 @@ import { testEnv } from './support/test-env';
 const ROOT = path.join(__dirname, '..');
 
 describe('The benchmark harness (a seconds-long smoke run, nothing timed)', function () {
-  this.timeout(180_000);
+  this.timeout(300_000);
 
-  it('When run quick, it starts the service and baselines, runs both scenarios, audits the invariants and writes the report', () => {
+  it('When run quick, it starts the service and baselines, runs both scenarios and the capacity steps, audits the invariants and writes the report with its charts', () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
     const databaseUrl = new URL(testEnv.DATABASE_URL!);
     databaseUrl.pathname = `${databaseUrl.pathname}_bench_smoke`;
     const run = spawnSync(
       process.execPath,
       ['--import', 'tsx', path.join(ROOT, 'bench', 'run.ts'), '--quick', '--out', out, '--database-url', databaseUrl.toString(), '--redis-url', testEnv.REDIS_URL!, '--redis-prefix', `${testEnv.REDIS_PREFIX}bench-smoke:`],
-      { cwd: ROOT, encoding: 'utf8', timeout: 170_000 },
+      { cwd: ROOT, encoding: 'utf8', timeout: 290_000 },
     );
     expect(run.status, run.stderr).to.equal(0);
     expect(run.stderr).to.match(/HTTP run 1\/1: bare Express/).and.to.match(/scenario opening-spike/);
     expect(readdirSync(out).filter((file) => /-all-quick\.(json|md|html)$/.test(file))).to.have.length(3);
     const report = JSON.parse(readFileSync(path.join(out, readdirSync(out).find((file) => file.endsWith('.json'))!), 'utf8')) as BenchReport;
     expect(report.machine.cores).to.be.greaterThan(0);
-    expect(report.http.medians.bare).to.be.greaterThan(0);
-    expect(report.hotItem.medians.drain).to.be.greaterThan(0);
-    expect(report.hotItem.invariantViolations).to.deep.equal([]);
+    expect(report.http!.medians.bare).to.be.greaterThan(0);
+    expect(report.hotItem!.medians.drain).to.be.greaterThan(0);
+    expect(report.hotItem!.invariantViolations).to.deep.equal([]);
     expect(report.scenarios.map((s) => s.name)).to.deep.equal(['seed-load-test', 'opening-spike']);
     for (const scenario of report.scenarios) {
       expect(scenario.invariantViolations, scenario.name).to.deep.equal([]);
       expect(scenario.errors, scenario.name).to.equal(0);
       expect(scenario.byEndpoint.enter!.count, scenario.name).to.be.greaterThan(0);
     }
-    expect(report.checks.map((c) => c.name)).to.include.members(['intake vs bare Express', 'sold-out answers vs bare Express', 'hot-item drain vs seed design']);
+    const capacity = report.capacity!;
+    expect(capacity.runs.map((run) => `${run.target}: ${run.kind}`)).to.have.members(
+      ['this service, API_PROCESSES=1', 'this service, API_PROCESSES=2', 'seed design'].flatMap((target) => [`${target}: enough-stock`, `${target}: sells-out`]),
+    );
+    for (const run of capacity.runs) {
+      expect(run.steps, run.target).to.have.length.greaterThan(0);
+      expect(run.steps[0]!.arrivals, run.target).to.equal(capacity.plan[0]!.rate * capacity.plan[0]!.seconds);
+      if (run.target !== 'seed design') {
+        expect(run.steps.map((step) => step.errors), `${run.target}, ${run.kind}: errors`).to.deep.equal(run.steps.map(() => 0));
+        expect(run.invariantViolations, `${run.target}, ${run.kind}`).to.deep.equal([]);
+      }
+    }
+    // The sell-out item ran out: later buyers were told SOLD_OUT (409) on entering.
+    const soldOut = capacity.runs.find((run) => run.kind === 'sells-out' && run.target === 'this service, API_PROCESSES=1')!;
+    expect(soldOut.steps.flatMap((step) => Object.keys(step.byEndpoint.enter.statuses))).to.include('409');
+    const html = readFileSync(path.join(out, readdirSync(out).find((file) => file.endsWith('.html'))!), 'utf8');
+    expect(html.match(/<svg/g), 'two capacity charts and one per scenario').to.have.length(4);
+    expect(html).to.include('offered load (buyers arriving per second)');
+    expect(report.checks.map((c) => c.name)).to.include.members([
+      'intake vs bare Express',
+      'sold-out answers vs bare Express',
+      'hot-item drain vs seed design',
+      'capacity, enough-stock: one API process vs seed design',
+      'capacity, sells-out: one API process vs seed design',
+    ]);
   });
 });

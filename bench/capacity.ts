@@ -1,0 +1,107 @@
+import type { Redis } from 'ioredis';
+import type { Db } from '../shared/db';
+import { auditItemInvariants } from './audit';
+import { kneeOf, runOpenModel, type StepPlan, type StepResult } from './open-model';
+import { BenchProcess, waitUntilUp } from './processes';
+import { seedItem, type BenchUser } from './seed-data';
+import { outcomesOf, waitUntilItemSettled } from './settlement';
+
+/**
+ * DESIGN §12's capacity knee: the same stepped open model (bench/open-model.ts) against this
+ * service as `npm start` runs it with 1 and with 2 API processes, and against the seed's first
+ * design, twice: on an item with stock for every order, and on one that sells out in the first
+ * seconds (then every later buyer is told so).
+ */
+export type StockKind = 'enough-stock' | 'sells-out';
+export const STOCK_KINDS: StockKind[] = ['enough-stock', 'sells-out'];
+
+export interface CapacityRun {
+  kind: StockKind;
+  target: string;
+  steps: StepResult[];
+  /** Highest offered arrivals/s with no error and p99 < 100 ms (0: not even the first step). */
+  kneePerSecond: number;
+  /** This service only: how its orders ended in MySQL, and the DESIGN §5 audit. */
+  outcomes?: Record<string, number>;
+  invariantViolations?: string[];
+}
+
+export interface CapacityReport {
+  plan: StepPlan[];
+  runs: CapacityRun[];
+}
+
+export const SEED_DESIGN_TARGET = 'seed design';
+export const ourTarget = (apiProcesses: number) => `this service, API_PROCESSES=${apiProcesses}`;
+
+export interface CapacityBench {
+  db: Db;
+  redis: Redis;
+  sellerNum: number;
+  buyers: BenchUser[];
+  plan: StepPlan[];
+  /** Environment of the service under test; PORT is where the API processes listen. */
+  serviceEnv: NodeJS.ProcessEnv;
+  seedDesignOrigin: string;
+  log: (message: string) => void;
+}
+
+/** Units of the sell-out item: the first step's first second of buyers, so it is gone within seconds. */
+const sellOutStock = (plan: StepPlan[]) => Math.max(1, Math.round(plan[0]!.rate));
+const ENOUGH_STOCK = 100_000_000;
+const ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-only-admin-password' };
+
+function stepLine(step: StepResult): string {
+  return `${step.offeredPerSecond}/s: p99 ${step.latencyMs.p99.toFixed(1)} ms, ${step.errors} errors of ${step.requests}, generator lag p99 ${step.launchLagP99Ms.toFixed(1)} ms`;
+}
+
+/** `npm start` with `apiProcesses` API processes; both kinds of item; every order audited after it settles. */
+export async function measureOurCapacity(bench: CapacityBench, apiProcesses: number, workerProcesses: number): Promise<CapacityRun[]> {
+  const origin = `http://127.0.0.1:${bench.serviceEnv.PORT}`;
+  const service = BenchProcess.start(`npm start (${apiProcesses} API)`, 'start', {
+    ...bench.serviceEnv,
+    ...ADMIN,
+    API_PROCESSES: String(apiProcesses),
+    WORKER_PROCESSES: String(workerProcesses),
+    WORKER_METRICS_PORT: '0',
+  });
+  const target = ourTarget(apiProcesses);
+  const runs: CapacityRun[] = [];
+  try {
+    // The aggregate of /metrics answers once every API process does.
+    await waitUntilUp(`${origin}/metrics`, 60_000, { authorization: `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}` });
+    for (const kind of STOCK_KINDS) {
+      const stock = kind === 'sells-out' ? sellOutStock(bench.plan) : ENOUGH_STOCK;
+      const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: `capacity ${kind} ${apiProcesses}`, price: 1000, stock });
+      bench.log(`capacity: ${target}, ${kind} (item ${item.itemNum}, ${stock} units)`);
+      const { steps, acceptedOrderNums } = await runOpenModel({ origin, buyers: bench.buyers, item }, bench.plan, (step) => bench.log(`  ${stepLine(step)}`));
+      await waitUntilItemSettled(bench.db, bench.redis, item.itemNum, false);
+      runs.push({
+        kind,
+        target,
+        steps,
+        kneePerSecond: kneeOf(steps),
+        outcomes: await outcomesOf(bench.db, item.itemNum),
+        invariantViolations: await auditItemInvariants(bench.db, item.itemNum, acceptedOrderNums),
+      });
+    }
+  } finally {
+    await service.stop();
+  }
+  return runs;
+}
+
+/** The seed design server (already running): both kinds of item, each a stock row of its own. */
+export async function measureSeedDesignCapacity(bench: CapacityBench): Promise<CapacityRun[]> {
+  const runs: CapacityRun[] = [];
+  for (const [index, kind] of STOCK_KINDS.entries()) {
+    const itemNum = 1_000 + index;
+    await bench.db.raw('INSERT INTO seed_stocks (item_id, quantity) VALUES (?, ?)', [itemNum, kind === 'sells-out' ? sellOutStock(bench.plan) : ENOUGH_STOCK]);
+    bench.log(`capacity: ${SEED_DESIGN_TARGET}, ${kind}`);
+    const { steps } = await runOpenModel({ origin: bench.seedDesignOrigin, buyers: bench.buyers, item: { itemNum, price: 1000 } }, bench.plan, (step) =>
+      bench.log(`  ${stepLine(step)}`),
+    );
+    runs.push({ kind, target: SEED_DESIGN_TARGET, steps, kneePerSecond: kneeOf(steps) });
+  }
+  return runs;
+}

@@ -1,0 +1,31 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Redis } from 'ioredis';
+import type { Db } from '../shared/db';
+import { redisKeys } from '../shared/redis-keys';
+
+const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
+const SETTLE_TIMEOUT_MS = 10 * 60_000;
+
+/**
+ * Seconds until the item's line is empty and, unless `everyOrderPaid` is false, every order of it
+ * is settled in MySQL (orders entered but never paid stay INITIATED until ORDER_TTL).
+ */
+export async function waitUntilItemSettled(db: Db, redis: Redis, itemNum: number, everyOrderPaid = true): Promise<number> {
+  const started = Date.now();
+  while (Date.now() - started < SETTLE_TIMEOUT_MS) {
+    const [{ open }] = await db('orders')
+      .where({ item_id: itemNum })
+      .whereNotIn('status', everyOrderPaid ? SETTLED : [...SETTLED, 'INITIATED'])
+      .count<{ open: number }[]>({ open: '*' });
+    const line = await redis.llen(redisKeys.itemLine(itemNum));
+    if (Number(open) === 0 && line === 0) return (Date.now() - started) / 1000;
+    await sleep(100);
+  }
+  throw new Error(`item ${itemNum} did not settle within ${SETTLE_TIMEOUT_MS / 1000} s`);
+}
+
+/** Orders of the item by status, as MySQL holds them. */
+export async function outcomesOf(db: Db, itemNum: number): Promise<Record<string, number>> {
+  const rows: { status: string; n: number }[] = await db('orders').where({ item_id: itemNum }).groupBy('status').select('status').count({ n: '*' });
+  return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
+}
