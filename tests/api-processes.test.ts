@@ -1,14 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { get as httpGet, type ClientRequest } from 'node:http';
-import { existsSync } from 'node:fs';
-import path from 'node:path';
 import { expect } from 'chai';
 import { freePort } from './support/free-port';
-import { childProcessesOf } from './support/process-tree';
+import { NpmStart } from './support/npm-start';
 import { testEnv } from './support/test-env';
 import { waitFor } from './support/wait';
 
-const ROOT = path.join(__dirname, '..');
 const ADMIN = { ADMIN_USER: 'operator', ADMIN_PASSWORD: 'a-long-operator-password' };
 const ADMIN_AUTH = `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}`;
 
@@ -34,33 +30,31 @@ function sampleOf(metrics: string, series: RegExp): number | undefined {
   return line === undefined ? undefined : Number(line.slice(line.lastIndexOf(' ') + 1));
 }
 
+const isAlive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
 describe('npm start with several API processes (API_PROCESSES)', function () {
   this.timeout(90_000);
-  let supervisor: ChildProcess;
-  let exited: Promise<number | null>;
+  let service: NpmStart;
   let baseUrl: string;
-  const apiProcesses = () => childProcessesOf(supervisor.pid!).filter((child) => child.command.includes(path.join('api', 'main')));
+  /** Pids of the API processes that have started, in order (a replacement comes last). */
+  const apiPids = () => service.linesWith('api listening').map((line) => line.pid!);
 
   before(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    supervisor = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'start.ts')], {
-      cwd: ROOT,
-      env: { ...testEnv, ...ADMIN, PORT: String(port), API_PROCESSES: '2', WORKER_PROCESSES: '0' },
-      stdio: 'ignore',
-    });
-    exited = new Promise((resolve) => supervisor.once('exit', (code) => resolve(code)));
-    // The aggregate answers once every process has started and answers the primary.
-    await waitFor(
-      'two API processes answering on one port',
-      async () => apiProcesses().length === 2 && (await getOnNewConnection(`${baseUrl}/metrics`, { authorization: ADMIN_AUTH }).catch(() => undefined))?.status === 200,
-      60_000,
-      200,
-    );
+    service = NpmStart.fromSource({ ...testEnv, ...ADMIN, LOG_LEVEL: 'info', PORT: String(port), API_PROCESSES: '2', WORKER_PROCESSES: '0' });
+    await service.ready(0, 60_000, 2);
   });
 
-  after(() => {
-    if (supervisor.exitCode === null && supervisor.signalCode === null) supervisor.kill('SIGKILL');
+  after(async () => {
+    await service.stop();
   });
 
   it('When requests reach both API processes, GET /metrics on the shared port counts every one of them, whichever process answers the scrape', async () => {
@@ -81,23 +75,16 @@ describe('npm start with several API processes (API_PROCESSES)', function () {
   });
 
   it('When an API process dies, the other keeps answering on the port and the dead one is replaced', async () => {
-    const [victim, survivor] = apiProcesses();
-    process.kill(victim!.pid, 'SIGKILL');
-    // Reaped (not even a zombie): npm start has seen it die, so the cluster hands it no connection.
-    await waitFor('npm start to see the killed process die', async () => !existsSync(`/proc/${victim!.pid}`));
+    const [victim, survivor] = apiPids();
+    process.kill(victim!, 'SIGKILL');
+    // Once npm start has seen it die, the cluster hands it no more connections.
+    await waitFor('npm start to see the killed process die', async () => service.linesWith('child exited unexpectedly; restarting').length === 1);
 
     for (let i = 0; i < 10; i++) expect((await getOnNewConnection(`${baseUrl}/health`)).status).to.equal(200);
 
-    const replacement = await waitFor(
-      'a new API process',
-      async () => {
-        const now = apiProcesses();
-        return now.length === 2 && now.find((p) => p.pid !== survivor!.pid);
-      },
-      30_000,
-      100,
-    );
-    expect(replacement.pid).to.not.equal(victim!.pid);
+    const replacement = await waitFor('a new API process', async () => apiPids()[2], 30_000, 100);
+    expect([victim, survivor]).not.to.include(replacement);
+    expect(isAlive(survivor!)).to.equal(true);
     await waitFor('the replacement to answer', async () => {
       const answers = await Promise.all(Array.from({ length: 4 }, () => getOnNewConnection(`${baseUrl}/health`).catch(() => undefined)));
       return answers.every((answer) => answer?.status === 200);
@@ -105,19 +92,11 @@ describe('npm start with several API processes (API_PROCESSES)', function () {
   });
 
   it('When npm start gets SIGTERM, every API process stops and it exits 0', async () => {
-    const pids = apiProcesses().map((p) => p.pid);
-    expect(pids).to.have.length(2);
-    supervisor.kill('SIGTERM');
-    expect(await exited).to.equal(0);
-    const alive = pids.filter((pid) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    });
-    expect(alive).to.deep.equal([]);
+    const running = apiPids().filter(isAlive);
+    expect(running).to.have.length(2);
+    await service.stop();
+    expect(await service.exited).to.equal(0);
+    expect(running.filter(isAlive)).to.deep.equal([]);
     await getOnNewConnection(`${baseUrl}/health`).then(
       () => expect.fail('the port still answers'),
       (error: NodeJS.ErrnoException) => expect(error.code).to.equal('ECONNREFUSED'),

@@ -33,19 +33,24 @@ export class NpmStart {
     return new NpmStart(spawn(process.execPath, [path.join(ROOT, 'dist', 'start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
   }
 
+  /** The supervisor from the sources through tsx, as the other tests run the service: no build first. */
+  static fromSource(env: NodeJS.ProcessEnv): NpmStart {
+    return new NpmStart(spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+  }
+
   linesWith(msg: string): LogLine[] {
     return this.log.filter((line) => line.msg === msg);
   }
 
-  /** Waits until the API listens and `workers` workers have started (the build comes first: minutes on a busy machine). */
-  async ready(workers: number, timeoutMs = 240_000): Promise<void> {
+  /** Waits until the API processes listen and `workers` workers have started (the build comes first: minutes on a busy machine). */
+  async ready(workers: number, timeoutMs = 240_000, apiProcesses = 1): Promise<void> {
     let exitCode: number | null | undefined;
     void this.exited.then((code) => (exitCode = code));
     await waitFor(
       'npm start to be up',
       async () => {
         if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}): ${this.stderr.slice(-20).join('\n')}`);
-        return this.linesWith('api listening').length === 1 && this.linesWith('worker started').length === workers;
+        return this.linesWith('api listening').length === apiProcesses && this.linesWith('worker started').length === workers;
       },
       timeoutMs,
       200,
