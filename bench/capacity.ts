@@ -46,8 +46,8 @@ export interface CapacityBench {
   log: (message: string) => void;
 }
 
-/** Units of the sell-out item: the first step's first second of buyers, so it is gone within seconds. */
-const sellOutStock = (plan: StepPlan[]) => Math.max(1, Math.round(plan[0]!.rate));
+/** Units of the sell-out item: half the first step's buyers, so it is gone within its first seconds. */
+const sellOutStock = (plan: StepPlan[]) => Math.max(1, Math.round((plan[0]!.rate * plan[0]!.seconds) / 2));
 const ENOUGH_STOCK = 100_000_000;
 const ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-only-admin-password' };
 
