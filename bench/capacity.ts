@@ -50,9 +50,25 @@ export interface CapacityBench {
 const sellOutStock = (plan: StepPlan[]) => Math.max(1, Math.round((plan[0]!.rate * plan[0]!.seconds) / 2));
 const ENOUGH_STOCK = 100_000_000;
 const ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-only-admin-password' };
+const ADMIN_AUTH = { authorization: `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}` };
+
+/**
+ * CPU seconds so far of every API process (their aggregated `process_cpu_seconds_total`) and of
+ * the Redis server (INFO cpu: every client's share, so only exact on a Redis of the bench's own).
+ */
+function cpuMeterOf(origin: string, redis: Redis): () => Promise<Record<string, number>> {
+  return async () => {
+    const metrics = await (await fetch(`${origin}/metrics`, { headers: ADMIN_AUTH })).text();
+    const api = /^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)$/m.exec(metrics)?.[1];
+    const info = await redis.info('cpu');
+    const redisSeconds = ['used_cpu_sys', 'used_cpu_user'].reduce((sum, field) => sum + Number(new RegExp(`^${field}:(\\S+)`, 'm').exec(info)?.[1] ?? 0), 0);
+    return { api: Number(api ?? NaN), redis: redisSeconds };
+  };
+}
 
 function stepLine(step: StepResult): string {
-  return `${step.offeredPerSecond}/s: p99 ${step.latencyMs.p99.toFixed(1)} ms, ${step.errors} errors of ${step.requests}, generator lag p99 ${step.launchLagP99Ms.toFixed(1)} ms`;
+  const cpu = Object.entries(step.cpuMsPerArrival ?? {}).map(([component, ms]) => `, ${component} ${ms.toFixed(3)} ms CPU/arrival`);
+  return `${step.offeredPerSecond}/s: p99 ${step.latencyMs.p99.toFixed(1)} ms, ${step.errors} errors of ${step.requests}, generator lag p99 ${step.launchLagP99Ms.toFixed(1)} ms${cpu.join('')}`;
 }
 
 /** `npm start` with `apiProcesses` API processes; both kinds of item; every order audited after it settles. */
@@ -69,12 +85,14 @@ export async function measureOurCapacity(bench: CapacityBench, apiProcesses: num
   const runs: CapacityRun[] = [];
   try {
     // The aggregate of /metrics answers once every API process does.
-    await waitUntilUp(`${origin}/metrics`, 60_000, { authorization: `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}` });
+    await waitUntilUp(`${origin}/metrics`, 60_000, ADMIN_AUTH);
     for (const kind of STOCK_KINDS) {
       const stock = kind === 'sells-out' ? sellOutStock(bench.plan) : ENOUGH_STOCK;
       const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: `capacity ${kind} ${apiProcesses}`, price: 1000, stock });
       bench.log(`capacity: ${target}, ${kind} (item ${item.itemNum}, ${stock} units)`);
-      const { steps, acceptedOrderNums } = await runOpenModel({ origin, buyers: bench.buyers, item }, bench.plan, (step) => bench.log(`  ${stepLine(step)}`));
+      const { steps, acceptedOrderNums } = await runOpenModel({ origin, buyers: bench.buyers, item, cpuMeter: cpuMeterOf(origin, bench.redis) }, bench.plan, (step) =>
+        bench.log(`  ${stepLine(step)}`),
+      );
       await waitUntilItemSettled(bench.db, bench.redis, item.itemNum, false);
       runs.push({
         kind,

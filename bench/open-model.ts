@@ -19,6 +19,8 @@ export interface CapacityTarget {
   origin: string;
   buyers: BenchUser[];
   item: { itemNum: number; price: number };
+  /** Cumulative CPU seconds by component (API processes, Redis…), read before and after each step. */
+  cpuMeter?: () => Promise<Record<string, number>>;
 }
 
 export interface EndpointStats {
@@ -43,6 +45,8 @@ export interface StepResult {
   byEndpoint: { enter: EndpointStats; pay: EndpointStats };
   /** How late arrivals left the generator (p99): a generator short of CPU shows here first. */
   launchLagP99Ms: number;
+  /** CPU milliseconds per arrival by component, where the target has a meter. */
+  cpuMsPerArrival?: Record<string, number>;
 }
 
 /** What each step may answer when the target works (SOLD_OUT is a 409; the seed design answers pay with 200). */
@@ -135,6 +139,7 @@ export async function runOpenModel(
   try {
     for (const plan of steps) {
       const recorder = new StepRecorder(plan);
+      const cpuBefore = await target.cpuMeter?.();
       const inFlight: Promise<void>[] = [];
       const total = Math.round(plan.rate * plan.seconds);
       const startedAt = performance.now();
@@ -149,6 +154,7 @@ export async function runOpenModel(
       }
       await Promise.all(inFlight);
       const result = recorder.result();
+      if (cpuBefore) result.cpuMsPerArrival = cpuPerArrival(cpuBefore, (await target.cpuMeter!())!, recorder.arrivals);
       results.push(result);
       acceptedOrderNums.push(...recorder.acceptedOrderNums);
       onStep(result);
@@ -158,6 +164,10 @@ export async function runOpenModel(
     await pool.close();
   }
   return { steps: results, acceptedOrderNums };
+}
+
+function cpuPerArrival(before: Record<string, number>, after: Record<string, number>, arrivals: number): Record<string, number> {
+  return Object.fromEntries(Object.keys(after).map((component) => [component, (1000 * (after[component]! - (before[component] ?? 0))) / Math.max(1, arrivals)]));
 }
 
 /** The highest offered rate of a step with no error and p99 under the bound (0: none held). */

@@ -102,7 +102,7 @@ function capacitySection(capacity: CapacityReport): string[] {
   const lines = [
     '## Capacity knee (open model: each arrival enters an order and pays it)',
     '',
-    `Steps of ${capacity.plan.map((step) => step.rate).join(', ')} arrivals/s, ${capacity.plan[0]?.seconds ?? 0} s each, over 256 keep-alive connections; a run stops after a step with p99 > 1 s or more than 5% errors. Held: 0 errors and p99 < 100 ms.`,
+    `Steps of ${capacity.plan.map((step) => step.rate).join(', ')} arrivals/s, ${capacity.plan[0]?.seconds ?? 0} s each, over 256 keep-alive connections; a run stops after a step with p99 > 1 s or more than 5% errors. Held: 0 errors and p99 < 100 ms. CPU per arrival: the API processes' own \`process_cpu_seconds_total\` and the Redis server's INFO cpu (all its clients) over the step.`,
     '',
   ];
   for (const kind of STOCK_KINDS) {
@@ -113,11 +113,16 @@ function capacitySection(capacity: CapacityReport): string[] {
       const invariants = run.invariantViolations ? (run.invariantViolations.length ? run.invariantViolations.slice(0, 3).join('; ') : 'all hold') : '—';
       lines.push(`| ${run.target} | ${run.kneePerSecond} | ${outcomes} | ${invariants} |`);
     }
-    lines.push('', '| target | offered/s | requests | errors | p50 ms | p99 ms | max ms | generator lag p99 ms |', '|---|---|---|---|---|---|---|---|');
+    lines.push(
+      '',
+      '| target | offered/s | requests | errors | p50 ms | p99 ms | max ms | generator lag p99 ms | API CPU ms/arrival | Redis CPU ms/arrival |',
+      '|---|---|---|---|---|---|---|---|---|---|',
+    );
+    const cpu = (ms: number | undefined) => (ms === undefined ? '—' : fixed(ms, 3));
     for (const run of runs) {
       for (const step of run.steps) {
         lines.push(
-          `| ${run.target} | ${step.offeredPerSecond} | ${step.requests} | ${step.errors} | ${fixed(step.latencyMs.p50, 1)} | ${fixed(step.latencyMs.p99, 1)} | ${fixed(step.latencyMs.max, 1)} | ${fixed(step.launchLagP99Ms, 1)} |`,
+          `| ${run.target} | ${step.offeredPerSecond} | ${step.requests} | ${step.errors} | ${fixed(step.latencyMs.p50, 1)} | ${fixed(step.latencyMs.p99, 1)} | ${fixed(step.latencyMs.max, 1)} | ${fixed(step.launchLagP99Ms, 1)} | ${cpu(step.cpuMsPerArrival?.api)} | ${cpu(step.cpuMsPerArrival?.redis)} |`,
         );
       }
     }
