@@ -22,6 +22,7 @@ import { seedItem, seedUsers, type BenchUser } from './seed-data';
 import { outcomesOf, waitUntilItemSettled } from './settlement';
 
 const PORTS = { api: 18180, capacity: 18182, bare: 18190, seedDesign: 18191 };
+const STARTUP_TIMEOUT_MS = 90_000;
 /** What `--scenario` picks from (by prefix; `all` runs every part). */
 const PARTS = ['http', 'hot-item', 'seed-load-test', 'opening-spike', 'capacity'] as const;
 
@@ -296,10 +297,11 @@ async function main(): Promise<void> {
       ]
     : [];
   try {
+    // Generous: on a busy machine starting a few processes through tsx takes tens of seconds.
     await Promise.all([
-      ...(wants('http') ? [waitUntilUp(`http://127.0.0.1:${PORTS.bare}/health`)] : []),
-      waitUntilUp(`http://127.0.0.1:${PORTS.seedDesign}/health`),
-      ...(needsService ? [waitUntilUp(`http://127.0.0.1:${PORTS.api}/ready`)] : []),
+      ...(wants('http') ? [waitUntilUp(`http://127.0.0.1:${PORTS.bare}/health`, STARTUP_TIMEOUT_MS)] : []),
+      waitUntilUp(`http://127.0.0.1:${PORTS.seedDesign}/health`, STARTUP_TIMEOUT_MS),
+      ...(needsService ? [waitUntilUp(`http://127.0.0.1:${PORTS.api}/ready`, STARTUP_TIMEOUT_MS)] : []),
     ]);
     const machine = await machineOf(db, redis);
     log(`${needsService ? `service up with ${args.workers} workers` : 'baselines up'} on ${machine.cores} cores; seeding ${sizes.buyers} buyers`);
