@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import type { LineEntry } from './line-entries';
-import { lockOrders } from './order-repository';
+import { readOrdersUnderStockLock } from './order-repository';
 import { SETTLED_STATUSES, type OrderStatus } from './order-status';
 import { recordOrderChanges, type OrderChange, type OrderRow } from './order-transitions';
 import { FAILURE_REASONS, settlePayment } from './payment-simulation';
@@ -42,8 +42,8 @@ export interface PaymentPolicy {
 export function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy): Promise<BatchOutcome> {
   return db.transaction(async (trx) => {
     const stock = await lockStock(trx, itemNum);
-    const locked = await lockOrders(trx, [...new Set(entries.map((entry) => entry.orderNum))]);
-    const batch = new LineBatch(itemNum, stock.quantity, locked, policy);
+    const stored = await readOrdersUnderStockLock(trx, [...new Set(entries.map((entry) => entry.orderNum))]);
+    const batch = new LineBatch(itemNum, stock.quantity, stored, policy);
     for (const entry of entries) batch.apply(entry);
 
     const now = new Date();
@@ -85,7 +85,7 @@ class LineBatch {
   constructor(
     private readonly itemNum: number,
     public unitsLeft: number,
-    private readonly locked: Map<number, OrderRow>,
+    private readonly stored: Map<number, OrderRow>,
     private readonly policy: PaymentPolicy,
   ) {}
 
@@ -137,7 +137,7 @@ class LineBatch {
   private changeOf(orderNum: number): OrderChange | undefined {
     const seen = this.touched.get(orderNum);
     if (seen) return seen;
-    const row = this.locked.get(orderNum);
+    const row = this.stored.get(orderNum);
     if (!row) return undefined;
     const change: OrderChange = { current: row, next: { ...row }, transitions: [] };
     this.touched.set(orderNum, change);
