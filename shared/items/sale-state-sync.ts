@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Db } from '../db';
-import { LuaScript } from '../lua-script';
+import { LuaScript } from '../lua/lua-script';
 import { redisKeys } from '../redis-keys';
 
 const here = `${__dirname}/lua`;

@@ -1,4 +1,4 @@
-import { LuaScript } from '../lua-script';
+import { LuaScript } from '../lua/lua-script';
 
 const here = `${__dirname}/lua`;
 
