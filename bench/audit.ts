@@ -1,4 +1,5 @@
 import type { Db } from '../shared/db';
+import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 
 /**
  * DESIGN §5 invariants 1-4 for one item, read from MySQL. Returns the violations found (empty: all hold).
@@ -21,14 +22,14 @@ export async function auditItemInvariants(db: Db, itemNum: number, acceptedOrder
   }
 
   // 2. None lost.
-  const orders: { id: number; status: string; arrival_seq: number | null }[] = await db('orders')
+  const orders: { id: number; status: OrderStatus; arrival_seq: number | null }[] = await db('orders')
     .where({ item_id: itemNum })
     .select('id', 'status', 'arrival_seq');
   const statusOf = new Map(orders.map((order) => [Number(order.id), order.status]));
   for (const orderNum of acceptedOrderNums) {
     const status = statusOf.get(orderNum);
     if (status === undefined) violations.push(`order ${orderNum} lost: not in MySQL`);
-    else if (status === 'INITIATED' || status === 'IN_PROGRESS') violations.push(`order ${orderNum} not settled: ${status}`);
+    else if (!isSettled(status)) violations.push(`order ${orderNum} not settled: ${status}`);
   }
 
   // 3. Exactly once: one PAID payment per PAID order, refunded ones for orders canceled after payment.

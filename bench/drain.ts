@@ -1,10 +1,10 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config';
-import { orderScripts } from '../shared/orders/order-scripts';
 import { admitInRedis } from '../shared/orders/place-order';
+import { startPaymentInRedis } from '../shared/orders/start-payment';
 import { partitionOf, type OrderQueues } from '../shared/queue';
-import { ITEM_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
+import { redisKeys } from '../shared/redis-keys';
 import type { BenchUser } from './seed-data';
 
 export interface DrainResult {
@@ -47,15 +47,10 @@ export async function measureHotItemDrain(
  * sends after them: what the line holds when an API process stopped right there.
  */
 export async function enterAndPayInRedis(config: Config, redis: Redis, item: { itemNum: number; price: number }, buyer: { userNum: number }): Promise<number> {
-  const now = Date.now();
-  const caller = { userNum: buyer.userNum, role: 'BUYER' as const, issuedAtMs: now };
-  const [outcome, orderNum] = await admitInRedis({ config, redis }, { caller, buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price });
-  if (outcome !== 'OK') throw new Error(`admit-order answered ${String(outcome)}`);
-  const [paid] = await orderScripts.startPayment.run(
-    redis,
-    [redisKeys.orderMirror(Number(orderNum)), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(buyer.userNum)],
-    [config.redisPrefix + ITEM_KEY_PREFIX, Number(orderNum), buyer.userNum, now, now],
-  );
-  if (paid !== 'OK') throw new Error(`start-payment answered ${String(paid)}`);
-  return Number(orderNum);
+  const caller = { userNum: buyer.userNum, role: 'BUYER' as const, issuedAtMs: Date.now() };
+  const admitted = await admitInRedis({ config, redis }, { caller, buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price });
+  if (admitted.outcome !== 'OK') throw new Error(`admit-order answered ${admitted.outcome}`);
+  const paid = await startPaymentInRedis({ config, redis }, admitted.orderNum, caller);
+  if (paid.outcome !== 'OK') throw new Error(`start-payment answered ${paid.outcome}`);
+  return admitted.orderNum;
 }

@@ -2,8 +2,8 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { Db } from '../shared/db';
 import { redisKeys } from '../shared/redis-keys';
+import { SETTLED_STATUSES } from '../shared/orders/order-status';
 
-const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
 const SETTLE_TIMEOUT_MS = 10 * 60_000;
 
 /**
@@ -15,7 +15,7 @@ export async function waitUntilItemSettled(db: Db, redis: Redis, itemNum: number
   while (Date.now() - started < SETTLE_TIMEOUT_MS) {
     const [{ open }] = await db('orders')
       .where({ item_id: itemNum })
-      .whereNotIn('status', everyOrderPaid ? SETTLED : [...SETTLED, 'INITIATED'])
+      .whereNotIn('status', everyOrderPaid ? SETTLED_STATUSES : [...SETTLED_STATUSES, 'INITIATED'])
       .count<{ open: number }[]>({ open: '*' });
     const line = await redis.llen(redisKeys.itemLine(itemNum));
     if (Number(open) === 0 && line === 0) return (Date.now() - started) / 1000;

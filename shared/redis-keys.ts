@@ -10,7 +10,7 @@ export const redisKeys = {
   tokensNotBefore: (userNum: number) => `auth:not-before:${userNum}`,
   /** Hash: see shared/items/sale-state.ts. */
   itemSaleState: (itemNum: number) => `item:${itemNum}:sale`,
-  /** List: the item's line of order entries, FIFO (shared/orders/item-line.ts). */
+  /** List: the item's line of order entries, FIFO (shared/orders/lua/includes/item-line.lua). */
   itemLine: (itemNum: number) => `item:${itemNum}:line`,
   /** Set of itemNums whose line is not empty. */
   itemsWithBacklog: () => 'items:backlog',
@@ -39,8 +39,8 @@ export const redisKeys = {
 } as const;
 
 /**
- * Lua scripts that find an order's item only once they have read the order build the item's keys
- * themselves from this prefix: `${prefix}${itemNum}:sale` and `${prefix}${itemNum}:line`, exactly
+ * Lua steps that find an order's item only once they have read the order build the item's keys
+ * themselves from this prefix (itemKeysOf in shared/orders/lua/includes/item-line.lua), exactly
  * as itemSaleState and itemLine above. (One Redis server; not for Redis Cluster.)
  */
 export const ITEM_KEY_PREFIX = 'item:';

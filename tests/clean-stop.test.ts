@@ -4,6 +4,7 @@ import { expect } from 'chai';
 import { auditItemInvariants } from '../bench/audit';
 import { documentMismatchOf } from './support/checked-answers';
 import { createDb, type Db } from '../shared/db';
+import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 import { createRedis } from '../shared/redis';
 import { freePort } from './support/free-port';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
@@ -128,9 +129,9 @@ describe('Clean stop under load', function () {
       await waitFor(
         'every accepted order to be in MySQL and every payment settled',
         async () => {
-          const rows: { id: number; status: string }[] = await db('orders').where({ item_id: item.itemNum }).select('id', 'status');
+          const rows: { id: number; status: OrderStatus }[] = await db('orders').where({ item_id: item.itemNum }).select('id', 'status');
           const statusOf = new Map(rows.map((row) => [Number(row.id), row.status]));
-          return accepted.every((o) => statusOf.has(o.orderNum!)) && paying.every((orderNum) => !['INITIATED', 'IN_PROGRESS'].includes(statusOf.get(orderNum) ?? 'INITIATED'));
+          return accepted.every((o) => statusOf.has(o.orderNum!)) && paying.every((orderNum) => isSettled(statusOf.get(orderNum) ?? 'INITIATED'));
         },
         30_000,
         100,

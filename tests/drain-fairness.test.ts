@@ -2,14 +2,13 @@ import { expect } from 'chai';
 import type { RunningApi } from '../api/server';
 import { auditItemInvariants } from '../bench/audit';
 import { enterAndPayInRedis } from '../bench/drain';
+import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 import { redisKeys } from '../shared/redis-keys';
 import type { RunningWorker } from '../worker/worker';
 import { startTestApi } from './support/api';
 import { insertItem, insertUser } from './support/order-fixtures';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
-
-const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
 
 describe('Draining items that share a partition', function () {
   this.timeout(60_000);
@@ -46,7 +45,7 @@ describe('Draining items that share a partition', function () {
     await api.ctx.orderQueues.requestDrain(quiet.itemNum);
     await waitFor('the lone order to settle', async () => {
       const row = await api.ctx.db('orders').where({ id: loneOrder }).first('status');
-      return row && SETTLED.includes(row.status as string);
+      return row && isSettled(row.status as OrderStatus);
     });
     expect(await api.ctx.redis.llen(hotLine), 'entries of the hot line still waiting').to.be.greaterThan(0);
 

@@ -1,6 +1,7 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import type { RunningApi } from '../api/server';
+import { SETTLED_STATUSES, type OrderStatus } from '../shared/orders/order-status';
 import { redisKeys } from '../shared/redis-keys';
 import { enterAndPayInRedis } from '../bench/drain';
 import { startTestApi } from './support/api';
@@ -11,8 +12,6 @@ import { runSpike } from './support/spike';
 import { waitFor } from './support/wait';
 import { OwnRedisServer } from './support/redis-server';
 import { ServiceProcess } from './support/service-processes';
-
-const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
 
 describe('A spike on one hot item through three worker processes', function () {
   this.timeout(120_000);
@@ -34,7 +33,7 @@ describe('A spike on one hot item through three worker processes', function () {
     return started;
   };
   const settledCount = async (itemNum: number) =>
-    Number((await api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED).count({ n: '*' }))[0]!.n);
+    Number((await api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED_STATUSES).count({ n: '*' }))[0]!.n);
   const waitUntilSettled = (itemNum: number, orders: number, timeoutMs = 30_000) =>
     waitFor(`${orders} orders of item ${itemNum} to settle`, async () => (await settledCount(itemNum)) >= orders, timeoutMs, 100);
   const outcomes = async (itemNum: number) => {
@@ -155,7 +154,7 @@ describe('A spike on one hot item through three worker processes', function () {
     const stock = await api.ctx.db('stocks').where({ item_id: item.itemNum }).first();
     expect(gate).to.include({ inflight: '0', stock: String(stock.quantity) });
     const mirrors = await Promise.all(spike.paying.map((orderNum) => api.ctx.redis.hget(redisKeys.orderMirror(orderNum), 'status')));
-    expect(mirrors.filter((status) => !SETTLED.includes(status ?? ''))).to.deep.equal([]);
+    expect(mirrors.filter((status) => !SETTLED_STATUSES.includes(status as OrderStatus))).to.deep.equal([]);
   });
 
   it('When payments are simulated, the share declined for customer reasons is within binomial bounds of PAYMENT_FAILURE_RATE', async () => {

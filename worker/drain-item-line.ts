@@ -5,6 +5,7 @@ import { buryHeadEntry, readLineHead, type DeadEntryCause } from '../shared/orde
 import { orderNumOfEntry, parseLineEntry } from '../shared/orders/line-entries';
 import type { OrderContext } from '../shared/orders/order-context';
 import { orderScripts, SETTLED_MIRROR_TTL_SECONDS } from '../shared/orders/order-scripts';
+import { isSettled } from '../shared/orders/order-status';
 import { ORDER_MIRROR_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
 import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../shared/transient-retry';
 
@@ -111,7 +112,7 @@ async function bury(ctx: OrderContext, itemNum: number, entry: string, cause: De
 
 function commitBatch(ctx: OrderContext, itemNum: number, raw: string[], outcome: BatchOutcome | undefined) {
   const mirrorUpdates = (outcome?.orders ?? [])
-    .filter((order) => order.status !== 'INITIATED')
+    .filter((order) => isSettled(order.status))
     .flatMap((order) => [order.orderNum, order.status, order.reason]);
   return orderScripts.commitLineBatch.run(
     ctx.redis,

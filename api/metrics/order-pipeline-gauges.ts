@@ -78,7 +78,7 @@ export function registerOrderPipelineGauges(registry: Registry, ctx: OrderContex
       const now = new Date();
       const items = await listUnendedItems(ctx.db, now, MAX_ITEMS_REPORTED);
       for (const item of items) {
-        if (isPurchasableAt({ availableAt: item.available_at, endAt: item.end_at, deletedAt: item.deleted_at }, now)) {
+        if (isPurchasableAt({ availableAt: item.available_at, endAt: item.end_at }, now)) {
           this.set({ item: String(item.id) }, item.quantity);
         }
       }

@@ -50,7 +50,7 @@ export function stockViewOf(row: ItemRecord): StockView {
 export function listedItemViewOf(row: ItemRecord, now: Date): ListedItemView {
   return {
     ...itemViewOf(row),
-    saleStatus: saleStatusAt({ availableAt: row.available_at, endAt: row.end_at, deletedAt: row.deleted_at }, now),
+    saleStatus: saleStatusAt({ availableAt: row.available_at, endAt: row.end_at }, now),
     stock: row.quantity,
   };
 }

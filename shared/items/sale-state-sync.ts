@@ -1,11 +1,11 @@
 import type { Redis } from 'ioredis';
 import type { Db } from '../db';
-import { LuaScript } from '../lua/lua-script';
+import { LuaScript, replies } from '../lua/lua-script';
 import { redisKeys } from '../redis-keys';
 
 const here = `${__dirname}/lua`;
-const publishStockScript = new LuaScript<number>(here, 'publish-stock.lua', 1);
-const writeSaleStateScript = new LuaScript<number>(here, 'write-item-sale-state.lua', 1);
+const publishStockScript = new LuaScript(`${here}/publish-stock.lua`, 1, replies.flag('publish-stock'));
+const writeSaleStateScript = new LuaScript(`${here}/write-item-sale-state.lua`, 1, replies.flag('write-item-sale-state'));
 
 export interface StockSnapshot {
   quantity: number;

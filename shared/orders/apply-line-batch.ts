@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db';
 import type { LineEntry } from './line-entries';
 import { readOrdersUnderStockLock } from './order-repository';
-import { SETTLED_STATUSES, type OrderStatus } from './order-status';
+import { isSettled, type OrderStatus } from './order-status';
 import { recordOrderChanges, type OrderChange, type OrderRow } from './order-transitions';
 import { FAILURE_REASONS, settlePayment } from './payment-simulation';
 
@@ -59,7 +59,7 @@ export function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], po
     return {
       stock: { quantity: batch.unitsLeft, version },
       orders: batch.settledOrders(),
-      settledNow: batch.changes().map((change) => change.next.status).filter((status) => SETTLED_STATUSES.has(status)),
+      settledNow: batch.changes().map((change) => change.next.status).filter(isSettled),
       unitsReleased: entries.reduce((units, entry) => units + (entry.kind === 'pay' ? entry.quantity : 0), 0),
       lastArrivalSeq: entries.reduce((seq, entry) => (entry.kind === 'pay' ? Math.max(seq, entry.arrivalSeq) : seq), 0),
     };

@@ -22,23 +22,21 @@ export type CancelReason = 'CANCELED_BY_BUYER' | 'ORDER_TTL_EXPIRED';
  */
 export async function cancelOrder(ctx: OrderContext, orderNum: number, buyerNum: number | null, reason: CancelReason = 'CANCELED_BY_BUYER'): Promise<CancelReceipt> {
   ctx.redisGate.assertOpen();
-  const [outcome, detail, signal] = await orderScripts.cancelInitiatedOrder.run(
+  const reply = await orderScripts.cancelInitiatedOrder.run(
     ctx.redis,
     [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
     [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, buyerNum ?? '', Date.now(), reason],
   );
-  switch (outcome) {
+  switch (reply.outcome) {
     case 'OK':
-      if (Number(signal) === 1) await requestDrainAfterEntry(ctx, Number(detail));
+      if (reply.mustRequestDrain) await requestDrainAfterEntry(ctx, reply.itemNum);
       return { orderNum, status: 'CANCELED', refunded: false };
     case 'FORBIDDEN':
       throw forbidden();
-    case 'STATE':
-      return cancelSettled(ctx, orderNum, buyerNum, detail as OrderStatus);
+    case 'NOT_INITIATED':
+      return cancelSettled(ctx, orderNum, buyerNum, reply.status);
     case 'NOT_FOUND':
       return cancelSettled(ctx, orderNum, buyerNum, await statusInMysql(ctx, orderNum, buyerNum));
-    default:
-      throw new Error(`cancel-initiated-order answered ${String(outcome)}`);
   }
 }
 

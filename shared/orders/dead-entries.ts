@@ -96,10 +96,10 @@ const deadOrderNotFound = () => notFound('Dead order', 'DEAD_ORDER_NOT_FOUND');
 
 /** Puts the order's dead entries back at the head of its line (after the cause was mended); a worker applies them next. */
 export async function retryDeadOrder(ctx: OrderContext, itemNum: number, orderNum: number): Promise<{ itemNum: number; orderNum: number; requeued: number }> {
-  const [outcome, requeued, signal] = await orderScripts.retryDeadOrder.run(ctx.redis, deadListKeys(itemNum), [orderNum, itemNum]);
-  if (outcome !== 'OK') throw deadOrderNotFound();
-  if (Number(signal) === 1) await requestDrainAfterEntry(ctx, itemNum);
-  return { itemNum, orderNum, requeued: Number(requeued) };
+  const reply = await orderScripts.retryDeadOrder.run(ctx.redis, deadListKeys(itemNum), [orderNum, itemNum]);
+  if (reply.outcome !== 'OK') throw deadOrderNotFound();
+  if (reply.mustRequestDrain) await requestDrainAfterEntry(ctx, itemNum);
+  return { itemNum, orderNum, requeued: reply.entriesPutBack };
 }
 
 /**
@@ -110,7 +110,7 @@ export async function retryDeadOrder(ctx: OrderContext, itemNum: number, orderNu
 export async function cancelDeadOrder(ctx: OrderContext, itemNum: number, orderNum: number): Promise<{ itemNum: number; orderNum: number; status: 'CANCELED'; unitsReleased: number }> {
   if ((await ctx.redis.hexists(redisKeys.itemDeadEntries(itemNum), String(orderNum))) === 0) throw deadOrderNotFound();
   if (orderNum !== 0) await cancelInMysql(ctx, itemNum, orderNum);
-  const [outcome, units] = await orderScripts.cancelDeadOrder.run(
+  const reply = await orderScripts.cancelDeadOrder.run(
     ctx.redis,
     [
       redisKeys.itemSaleState(itemNum),
@@ -121,8 +121,8 @@ export async function cancelDeadOrder(ctx: OrderContext, itemNum: number, orderN
     ],
     [orderNum, itemNum, OPERATOR_CANCEL_REASON, Date.now(), SETTLED_MIRROR_TTL_SECONDS],
   );
-  if (outcome !== 'OK') throw deadOrderNotFound();
-  return { itemNum, orderNum, status: 'CANCELED', unitsReleased: Number(units) };
+  if (reply.outcome !== 'OK') throw deadOrderNotFound();
+  return { itemNum, orderNum, status: 'CANCELED', unitsReleased: reply.unitsReleased };
 }
 
 /** Same lock order as the workers (stock row, then order rows), so the two never deadlock. */

@@ -1,22 +1,196 @@
-import { LuaScript } from '../lua/lua-script';
+import { LuaScript, replies, unexpectedReply, type ReplyDecoder } from '../lua/lua-script';
+import { ORDER_STATUSES, orderStatesLua, type OrderStatus } from './order-status';
 
 const here = `${__dirname}/lua`;
 
 /** How long a settled order's mirror stays for pollers; MySQL answers after that. */
 export const SETTLED_MIRROR_TTL_SECONDS = 24 * 3600;
 
+/** The fragments the order scripts include from TypeScript: the state machine's table. */
+export const ORDER_SCRIPT_FRAGMENTS = { 'order-states': orderStatesLua() };
+
+/** The answers of the token check that admit-order and start-payment make in their own step. */
+type TokenRefusal = { outcome: 'ACCOUNT_DELETED' } | { outcome: 'TOKEN_REVOKED' };
+
+export type AdmitOrderReply =
+  | { outcome: 'OK'; orderNum: number; createdAtMs: number; mustRequestDrain: boolean }
+  /** The Idempotency-Key was used before: `orderNum|fingerprint|createdAtMs` of the first submission. */
+  | { outcome: 'DUPLICATE'; firstSubmission: string }
+  | { outcome: 'RATE_LIMITED'; retryAfterMs: number }
+  /** Redis does not know the item (yet): load it from MySQL and try again. */
+  | { outcome: 'NO_ITEM' }
+  | { outcome: 'NOT_FOUND' }
+  | { outcome: 'NOT_OPEN_YET'; availableAtMs: number }
+  | { outcome: 'SALE_ENDED'; endAtMs: number }
+  | { outcome: 'PRICE_MISMATCH'; price: number }
+  | { outcome: 'SOLD_OUT' }
+  | { outcome: 'INSUFFICIENT_STOCK'; stock: number }
+  | { outcome: 'OVERLOADED' }
+  | TokenRefusal;
+
+export type StartPaymentReply =
+  | { outcome: 'OK'; itemNum: number; arrivalSeq: number; mustRequestDrain: boolean }
+  /** No mirror: the order is unknown, or settled long enough ago that only MySQL has it. */
+  | { outcome: 'NOT_FOUND' }
+  | { outcome: 'FORBIDDEN' }
+  | { outcome: 'INVALID_STATE'; status: OrderStatus }
+  | TokenRefusal;
+
+export type CancelInitiatedOrderReply =
+  | { outcome: 'OK'; itemNum: number; mustRequestDrain: boolean }
+  | { outcome: 'NOT_FOUND' }
+  | { outcome: 'FORBIDDEN' }
+  | { outcome: 'NOT_INITIATED'; status: OrderStatus };
+
+export type CommitLineBatchReply = 'EMPTY' | 'MORE' | 'STALE';
+
+/** STALE: the head moved (read the line again); GONE: a follower whose order left the dead list (apply it); BURIED. */
+export type BuryLineEntryReply = 'STALE' | 'GONE' | 'BURIED';
+
+export type RetryDeadOrderReply = { outcome: 'NOT_FOUND' } | { outcome: 'OK'; entriesPutBack: number; mustRequestDrain: boolean };
+
+export type CancelDeadOrderReply = { outcome: 'NOT_FOUND' } | { outcome: 'OK'; unitsReleased: number };
+
+/** An order mirror as a poller reads it, with its item's processed mark. */
+export interface OrderProgress {
+  buyerNum: number;
+  itemNum: number;
+  quantity: number;
+  unitPrice: number;
+  amount: number;
+  status: OrderStatus;
+  createdAtMs: number;
+  reason: string | null;
+  /** Place among the item's payments (set once payment was tried). */
+  arrivalSeq: number | null;
+  /** The item's last payment applied in MySQL. */
+  processedSeq: number;
+}
+
+/** The fields of a multi-field reply: Redis answers strings and integers. */
+function fieldsOf(script: string, raw: unknown): [string, ...(string | number)[]] {
+  if (!Array.isArray(raw) || typeof raw[0] !== 'string') throw unexpectedReply(script, raw);
+  return raw as [string, ...(string | number)[]];
+}
+
+function statusOf(script: string, raw: unknown): OrderStatus {
+  if (!ORDER_STATUSES.includes(raw as OrderStatus)) throw unexpectedReply(script, raw);
+  return raw as OrderStatus;
+}
+
+const admitOrderReply: ReplyDecoder<AdmitOrderReply> = (raw) => {
+  const [outcome, first, second, third] = fieldsOf('admit-order', raw);
+  switch (outcome) {
+    case 'OK':
+      return { outcome, orderNum: Number(first), createdAtMs: Number(second), mustRequestDrain: third === 1 };
+    case 'DUPLICATE':
+      return { outcome, firstSubmission: String(first) };
+    case 'RATE_LIMITED':
+      return { outcome, retryAfterMs: Number(first) };
+    case 'NOT_OPEN_YET':
+      return { outcome, availableAtMs: Number(first) };
+    case 'SALE_ENDED':
+      return { outcome, endAtMs: Number(first) };
+    case 'PRICE_MISMATCH':
+      return { outcome, price: Number(first) };
+    case 'INSUFFICIENT_STOCK':
+      return { outcome, stock: Number(first) };
+    case 'NO_ITEM':
+    case 'NOT_FOUND':
+    case 'SOLD_OUT':
+    case 'OVERLOADED':
+    case 'ACCOUNT_DELETED':
+    case 'TOKEN_REVOKED':
+      return { outcome };
+    default:
+      throw unexpectedReply('admit-order', raw);
+  }
+};
+
+const startPaymentReply: ReplyDecoder<StartPaymentReply> = (raw) => {
+  const [outcome, first, second, third] = fieldsOf('start-payment', raw);
+  switch (outcome) {
+    case 'OK':
+      return { outcome, itemNum: Number(first), arrivalSeq: Number(second), mustRequestDrain: third === 1 };
+    case 'INVALID_STATE':
+      return { outcome, status: statusOf('start-payment', first) };
+    case 'NOT_FOUND':
+    case 'FORBIDDEN':
+    case 'ACCOUNT_DELETED':
+    case 'TOKEN_REVOKED':
+      return { outcome };
+    default:
+      throw unexpectedReply('start-payment', raw);
+  }
+};
+
+const cancelInitiatedOrderReply: ReplyDecoder<CancelInitiatedOrderReply> = (raw) => {
+  const [outcome, first, second] = fieldsOf('cancel-initiated-order', raw);
+  switch (outcome) {
+    case 'OK':
+      return { outcome, itemNum: Number(first), mustRequestDrain: second === 1 };
+    case 'NOT_INITIATED':
+      return { outcome, status: statusOf('cancel-initiated-order', first) };
+    case 'NOT_FOUND':
+    case 'FORBIDDEN':
+      return { outcome };
+    default:
+      throw unexpectedReply('cancel-initiated-order', raw);
+  }
+};
+
+const retryDeadOrderReply: ReplyDecoder<RetryDeadOrderReply> = (raw) => {
+  const [outcome, first, second] = fieldsOf('retry-dead-order', raw);
+  if (outcome === 'NOT_FOUND') return { outcome };
+  if (outcome === 'OK') return { outcome, entriesPutBack: Number(first), mustRequestDrain: second === 1 };
+  throw unexpectedReply('retry-dead-order', raw);
+};
+
+const cancelDeadOrderReply: ReplyDecoder<CancelDeadOrderReply> = (raw) => {
+  const [outcome, first] = fieldsOf('cancel-dead-order', raw);
+  if (outcome === 'NOT_FOUND') return { outcome };
+  if (outcome === 'OK') return { outcome, unitsReleased: Number(first) };
+  throw unexpectedReply('cancel-dead-order', raw);
+};
+
+const orderProgressReply: ReplyDecoder<OrderProgress | undefined> = (raw) => {
+  if (!Array.isArray(raw)) throw unexpectedReply('read-order-progress', raw);
+  if (raw.length === 0) return undefined;
+  const fields = new Map<string, string>();
+  for (let i = 0; i < raw.length; i += 2) fields.set(String(raw[i]), String(raw[i + 1]));
+  const number = (name: string) => Number(fields.get(name));
+  return {
+    buyerNum: number('buyerNum'),
+    itemNum: number('itemNum'),
+    quantity: number('quantity'),
+    unitPrice: number('unitPrice'),
+    amount: number('amount'),
+    status: statusOf('read-order-progress', fields.get('status')),
+    createdAtMs: number('createdAt'),
+    reason: fields.get('reason') || null,
+    arrivalSeq: fields.has('arrivalSeq') ? number('arrivalSeq') : null,
+    processedSeq: number('processedSeq'),
+  };
+};
+
+const script = <Reply>(file: string, numberOfKeys: number, decode: ReplyDecoder<Reply>) =>
+  new LuaScript(`${here}/${file}`, numberOfKeys, decode, ORDER_SCRIPT_FRAGMENTS);
+
 /** The atomic Redis steps of the order pipeline; each file says what it does and its KEYS/ARGV. */
 export const orderScripts = {
-  admitOrder: new LuaScript<string[]>(here, 'admit-order.lua', 8),
-  startPayment: new LuaScript<string[]>(here, 'start-payment.lua', 4),
-  cancelInitiatedOrder: new LuaScript<string[]>(here, 'cancel-initiated-order.lua', 3),
-  commitLineBatch: new LuaScript<'EMPTY' | 'MORE' | 'STALE'>(here, 'commit-line-batch.lua', 3),
-  reconcileItemLine: new LuaScript<number>(here, 'reconcile-item-line.lua', 4),
-  restoreInitiatedOrder: new LuaScript<number>(here, 'restore-initiated-order.lua', 2),
-  buryLineEntry: new LuaScript<'STALE' | 'GONE' | 'BURIED'>(here, 'bury-line-entry.lua', 3),
-  retryDeadOrder: new LuaScript<[string, number?, number?]>(here, 'retry-dead-order.lua', 5),
-  cancelDeadOrder: new LuaScript<[string, number?]>(here, 'cancel-dead-order.lua', 5),
-  raiseOrderSequence: new LuaScript<number>(here, 'raise-order-sequence.lua', 1),
-  settleOrderMirror: new LuaScript<number>(here, 'settle-order-mirror.lua', 1),
-  readOrderProgress: new LuaScript<string[]>(here, 'read-order-progress.lua', 1),
+  admitOrder: script('admit-order.lua', 8, admitOrderReply),
+  startPayment: script('start-payment.lua', 4, startPaymentReply),
+  cancelInitiatedOrder: script('cancel-initiated-order.lua', 3, cancelInitiatedOrderReply),
+  commitLineBatch: script('commit-line-batch.lua', 3, replies.oneOf<CommitLineBatchReply>('commit-line-batch', ['EMPTY', 'MORE', 'STALE'])),
+  /** Answers the number of entries in the line. */
+  reconcileItemLine: script('reconcile-item-line.lua', 4, replies.count('reconcile-item-line')),
+  /** Answers whether the mirror was restored (false: Redis still knew the order). */
+  restoreInitiatedOrder: script('restore-initiated-order.lua', 2, replies.flag('restore-initiated-order')),
+  buryLineEntry: script('bury-line-entry.lua', 3, replies.oneOf<BuryLineEntryReply>('bury-line-entry', ['STALE', 'GONE', 'BURIED'])),
+  retryDeadOrder: script('retry-dead-order.lua', 5, retryDeadOrderReply),
+  cancelDeadOrder: script('cancel-dead-order.lua', 5, cancelDeadOrderReply),
+  raiseOrderSequence: script('raise-order-sequence.lua', 1, replies.count('raise-order-sequence')),
+  /** Answers whether the mirror now holds the status (false: gone, or the state machine refused). */
+  settleOrderMirror: script('settle-order-mirror.lua', 1, replies.flag('settle-order-mirror')),
+  readOrderProgress: script('read-order-progress.lua', 1, orderProgressReply),
 };

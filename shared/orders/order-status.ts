@@ -1,31 +1,56 @@
-/** The order state machine of DESIGN §4: one table of allowed transitions. */
-export const ORDER_STATUSES = [
-  'INITIATED',
-  'IN_PROGRESS',
-  'PAID',
-  'FAILED_CUSTOMER',
-  'FAILED_QUANTITY',
-  'CANCELED',
-] as const;
+export type OrderStatus = 'INITIATED' | 'IN_PROGRESS' | 'PAID' | 'FAILED_CUSTOMER' | 'FAILED_QUANTITY' | 'CANCELED';
 
-export type OrderStatus = (typeof ORDER_STATUSES)[number];
-
-const ALLOWED: Record<OrderStatus, readonly OrderStatus[]> = {
-  INITIATED: ['IN_PROGRESS', 'CANCELED'],
-  IN_PROGRESS: ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY'],
-  PAID: ['CANCELED'],
-  FAILED_CUSTOMER: [],
-  FAILED_QUANTITY: [],
-  CANCELED: [],
-};
-
-/** No further change will come: pollers can stop. PAID is settled too, though a buyer may still cancel it. */
-export const SETTLED_STATUSES: ReadonlySet<OrderStatus> = new Set(['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED']);
-
-export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
-  return ALLOWED[from].includes(to);
+interface OrderState {
+  /** No further change will come by itself: pollers can stop. PAID is settled too, though a buyer may still cancel it. */
+  settled: boolean;
+  /** The statuses an order may move to from this one. */
+  next: readonly OrderStatus[];
 }
 
-export function isOrderStatus(value: string): value is OrderStatus {
-  return (ORDER_STATUSES as readonly string[]).includes(value);
+/**
+ * THE order state machine of DESIGN §4, one table: MySQL changes (order-transitions.ts) and the
+ * Lua steps that move a Redis mirror (orderStatesLua below, included as "generated/order-states")
+ * both check against it.
+ */
+export const ORDER_STATES: Readonly<Record<OrderStatus, OrderState>> = {
+  INITIATED: { settled: false, next: ['IN_PROGRESS', 'CANCELED'] },
+  IN_PROGRESS: { settled: false, next: ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY'] },
+  PAID: { settled: true, next: ['CANCELED'] },
+  FAILED_CUSTOMER: { settled: true, next: [] },
+  FAILED_QUANTITY: { settled: true, next: [] },
+  CANCELED: { settled: true, next: [] },
+};
+
+export const ORDER_STATUSES = Object.keys(ORDER_STATES) as OrderStatus[];
+export const SETTLED_STATUSES: readonly OrderStatus[] = ORDER_STATUSES.filter((status) => ORDER_STATES[status].settled);
+
+export function canTransition(from: OrderStatus, to: OrderStatus): boolean {
+  return ORDER_STATES[from].next.includes(to);
+}
+
+export function isSettled(status: OrderStatus): boolean {
+  return ORDER_STATES[status].settled;
+}
+
+/** The same table for Lua: ORDER_STATES, canTransition(from, to) and isSettled(status), false for an unknown status. */
+export function orderStatesLua(): string {
+  const rows = ORDER_STATUSES.map((status) => {
+    const { settled, next } = ORDER_STATES[status];
+    const moves = next.map((to) => `${to} = true`).join(', ');
+    return `  ${status} = { settled = ${settled}, next = {${moves ? ` ${moves} ` : ''}} },`;
+  });
+  return [
+    '-- Generated from ORDER_STATES in shared/orders/order-status.ts (the state machine of DESIGN §4).',
+    'local ORDER_STATES = {',
+    ...rows,
+    '}',
+    'local function canTransition(from, to)',
+    '  local state = ORDER_STATES[from]',
+    '  return state ~= nil and state.next[to] == true',
+    'end',
+    'local function isSettled(status)',
+    '  local state = ORDER_STATES[status]',
+    '  return state ~= nil and state.settled',
+    'end',
+  ].join('\n');
 }

@@ -4,7 +4,7 @@ import { redisKeys, ORDER_MIRROR_KEY_PREFIX } from '../redis-keys';
 import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
 import { requestDrainAfterEntry } from './drain-request';
 import type { IntakeContext } from './order-context';
-import { orderScripts } from './order-scripts';
+import { orderScripts, type AdmitOrderReply } from './order-scripts';
 
 export interface PlaceOrderCommand {
   /** The caller, whose token's revocation is checked in the same Lua step. */
@@ -38,26 +38,25 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
   if (ctx.soldOutMemo.isSoldOut(command.itemNum)) throw SOLD_OUT;
   ctx.redisGate.assertOpen();
   let reply = await admitInRedis(ctx, command);
-  if (reply[0] === 'NO_ITEM') {
+  if (reply.outcome === 'NO_ITEM') {
     if (!(await syncItemSaleState(ctx.db, ctx.redis, command.itemNum))) throw notFound('Item', 'ITEM_NOT_FOUND');
     reply = await admitInRedis(ctx, command);
   }
-  const [outcome, detail, createdAt, signal] = reply;
-  switch (outcome) {
+  switch (reply.outcome) {
     case 'OK':
-      if (signal === 1) await requestDrainAfterEntry(ctx, command.itemNum, command.requestId);
-      return receipt(command, Number(detail), Number(createdAt));
+      if (reply.mustRequestDrain) await requestDrainAfterEntry(ctx, command.itemNum, command.requestId);
+      return receipt(command, reply.orderNum, reply.createdAtMs);
     case 'DUPLICATE':
-      return firstAnswer(command, String(detail));
+      return firstAnswer(command, reply.firstSubmission);
     case 'NO_ITEM':
     case 'NOT_FOUND':
       throw notFound('Item', 'ITEM_NOT_FOUND');
     case 'NOT_OPEN_YET':
-      throw conflict('NOT_OPEN_YET', 'This item is not on sale yet', { details: { availableAt: isoOf(detail) } });
+      throw conflict('NOT_OPEN_YET', 'This item is not on sale yet', { details: { availableAt: new Date(reply.availableAtMs).toISOString() } });
     case 'SALE_ENDED':
-      throw conflict('SALE_ENDED', 'The sale of this item has ended', { details: { endAt: isoOf(detail) } });
+      throw conflict('SALE_ENDED', 'The sale of this item has ended', { details: { endAt: new Date(reply.endAtMs).toISOString() } });
     case 'PRICE_MISMATCH':
-      throw conflict('PRICE_MISMATCH', 'The price sent is not the item price', { details: { price: Number(detail) } });
+      throw conflict('PRICE_MISMATCH', 'The price sent is not the item price', { details: { price: reply.price } });
     case 'SOLD_OUT':
       ctx.soldOutMemo.remember(command.itemNum);
       throw SOLD_OUT;
@@ -66,13 +65,11 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
     case 'TOKEN_REVOKED':
       throw tokenRevoked();
     case 'INSUFFICIENT_STOCK':
-      throw conflict('INSUFFICIENT_STOCK', 'Not enough stock left for this quantity', { details: { stock: Number(detail) } });
+      throw conflict('INSUFFICIENT_STOCK', 'Not enough stock left for this quantity', { details: { stock: reply.stock } });
     case 'RATE_LIMITED':
-      throw tooManyRequests('Too many order submissions; retry shortly', Math.max(1, Math.ceil(Number(detail) / 1000)), 'ORDER_RATE_LIMITED');
+      throw tooManyRequests('Too many order submissions; retry shortly', Math.max(1, Math.ceil(reply.retryAfterMs / 1000)), 'ORDER_RATE_LIMITED');
     case 'OVERLOADED':
       throw serviceUnavailable('ITEM_OVERLOADED', 'Too many orders are waiting for this item; retry shortly', 1);
-    default:
-      throw new Error(`admit-order answered ${String(outcome)}`);
   }
 }
 
@@ -80,10 +77,11 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
 export const SOLD_OUT = conflict('SOLD_OUT', 'This item is sold out');
 
 /**
- * The one Redis step of an order submission (admit-order.lua). Exported for the bench, which
- * enters orders the same way without HTTP.
+ * The one Redis step of an order submission (admit-order.lua), at `nowMs`. Exported for the bench,
+ * which enters orders the same way without HTTP, and for the test that the sale window here and in
+ * shared/items/sale-window.ts agree.
  */
-export function admitInRedis(ctx: Pick<IntakeContext, 'config' | 'redis'>, command: PlaceOrderCommand): Promise<(string | number)[]> {
+export function admitInRedis(ctx: Pick<IntakeContext, 'config' | 'redis'>, command: PlaceOrderCommand, nowMs = Date.now()): Promise<AdmitOrderReply> {
   const key = command.idempotencyKey;
   return orderScripts.admitOrder.run(
     ctx.redis,
@@ -99,7 +97,7 @@ export function admitInRedis(ctx: Pick<IntakeContext, 'config' | 'redis'>, comma
     ],
     [
       ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX,
-      Date.now(),
+      nowMs,
       command.itemNum,
       command.buyerNum,
       command.quantity,
@@ -136,8 +134,4 @@ function receipt(command: PlaceOrderCommand, orderNum: number, createdAtMs: numb
     status: 'INITIATED',
     createdAt: new Date(createdAtMs).toISOString(),
   };
-}
-
-function isoOf(epochMs: string | number | undefined): string {
-  return new Date(Number(epochMs)).toISOString();
 }

@@ -1,12 +1,12 @@
 import { syncAllItemSaleStates } from '../items/sale-state-sync';
-import { LuaScript } from '../lua-script';
+import { LuaScript, replies } from '../lua/lua-script';
 import { enforceSerialPartitions } from '../queue';
 import { redisKeys } from '../redis-keys';
 import type { PipelineContext } from './order-context';
 import { orderScripts } from './order-scripts';
 import type { OrderRow } from './order-transitions';
 
-const raiseTokensNotBefore = new LuaScript<number>(`${__dirname}/../users/lua`, 'raise-tokens-not-before.lua', 1);
+const raiseTokensNotBefore = new LuaScript(`${__dirname}/../users/lua/raise-tokens-not-before.lua`, 1, replies.flag('raise-tokens-not-before'));
 
 /** Redis steps sent at once per round (ioredis pipelines them on the one connection). */
 const CONCURRENT_STEPS = 200;
@@ -66,11 +66,9 @@ async function restoreInitiatedOrders(ctx: PipelineContext): Promise<number> {
     .where({ status: 'INITIATED' });
   let restored = 0;
   await inRounds(rows, async (row) => {
-    restored += await orderScripts.restoreInitiatedOrder.run(
-      ctx.redis,
-      [redisKeys.orderMirror(Number(row.id)), redisKeys.initiatedOrders()],
-      [Number(row.id), Number(row.buyer_id), Number(row.item_id), Number(row.quantity), Number(row.unit_price), Number(row.amount), row.created_at.getTime()],
-    );
+    const keys = [redisKeys.orderMirror(Number(row.id)), redisKeys.initiatedOrders()];
+    const order = [Number(row.id), Number(row.buyer_id), Number(row.item_id), Number(row.quantity), Number(row.unit_price), Number(row.amount), row.created_at.getTime()];
+    if (await orderScripts.restoreInitiatedOrder.run(ctx.redis, keys, order)) restored += 1;
   });
   return restored;
 }

@@ -3,7 +3,7 @@ import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
 import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
 import { requestDrainAfterEntry } from './drain-request';
 import type { OrderContext } from './order-context';
-import { orderScripts } from './order-scripts';
+import { orderScripts, type StartPaymentReply } from './order-scripts';
 import { statusInMysql } from './status-in-mysql';
 
 export interface PaymentReceipt {
@@ -17,20 +17,13 @@ export interface PaymentReceipt {
 /** Queues the payment of an INITIATED order (owner only): one Lua step, no MySQL; it also checks the caller's token is not revoked. */
 export async function startPayment(ctx: OrderContext, orderNum: number, caller: TokenHolder, requestId?: string): Promise<PaymentReceipt> {
   ctx.redisGate.assertOpen();
-  const buyerNum = caller.userNum;
-  const [outcome, detail, seq, signal] = await orderScripts.startPayment.run(
-    ctx.redis,
-    [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(buyerNum)],
-    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, buyerNum, Date.now(), caller.issuedAtMs],
-  );
-  switch (outcome) {
-    case 'OK': {
-      const itemNum = Number(detail);
-      if (Number(signal) === 1) await requestDrainAfterEntry(ctx, itemNum, requestId);
-      return { orderNum, itemNum, status: 'IN_PROGRESS', arrivalSeq: Number(seq) };
-    }
+  const reply = await startPaymentInRedis(ctx, orderNum, caller);
+  switch (reply.outcome) {
+    case 'OK':
+      if (reply.mustRequestDrain) await requestDrainAfterEntry(ctx, reply.itemNum, requestId);
+      return { orderNum, itemNum: reply.itemNum, status: 'IN_PROGRESS', arrivalSeq: reply.arrivalSeq };
     case 'NOT_FOUND':
-      throw notInitiated(await statusInMysql(ctx, orderNum, buyerNum));
+      throw notInitiated(await statusInMysql(ctx, orderNum, caller.userNum));
     case 'FORBIDDEN':
       throw forbidden();
     case 'ACCOUNT_DELETED':
@@ -38,10 +31,20 @@ export async function startPayment(ctx: OrderContext, orderNum: number, caller: 
     case 'TOKEN_REVOKED':
       throw tokenRevoked();
     case 'INVALID_STATE':
-      throw notInitiated(String(detail));
-    default:
-      throw new Error(`start-payment answered ${String(outcome)}`);
+      throw notInitiated(reply.status);
   }
+}
+
+/**
+ * The one Redis step of a payment attempt (start-payment.lua). Exported for the bench, which pays
+ * orders the same way without HTTP.
+ */
+export function startPaymentInRedis(ctx: Pick<OrderContext, 'config' | 'redis'>, orderNum: number, caller: TokenHolder): Promise<StartPaymentReply> {
+  return orderScripts.startPayment.run(
+    ctx.redis,
+    [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(caller.userNum)],
+    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, caller.userNum, Date.now(), caller.issuedAtMs],
+  );
 }
 
 function notInitiated(status: string) {

@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
 import type { Config } from '../config';
 import { unauthorized } from '../errors';
+import { LuaScript, replies } from '../lua/lua-script';
 import { redisKeys } from '../redis-keys';
 
 export const USER_ROLES = ['SELLER', 'BUYER'] as const;
@@ -25,8 +26,14 @@ interface AccessTokenClaims {
   iatMs: number;
 }
 
-/** The not-before value of a deleted account (the order Lua scripts test for the same literal). */
+/** The not-before value of a deleted account, which lua/includes/token-revocation.lua tests for. */
 const DELETED = 'deleted';
+
+const checkTokenNotRevoked = new LuaScript(
+  `${__dirname}/lua/check-token-not-revoked.lua`,
+  1,
+  replies.oneOf('check-token-not-revoked', ['OK', 'ACCOUNT_DELETED', 'TOKEN_REVOKED'] as const),
+);
 
 type SignToken = (claims: AccessTokenClaims) => string;
 type VerifyToken = (token: string) => TokenHolder;
@@ -92,9 +99,9 @@ export const tokenRevoked = () => unauthorized('Access token was revoked; log in
 
 /** Asks Redis whether the holder's tokens were voided since this one was issued. */
 export async function assertNotRevoked(redis: Redis, holder: TokenHolder): Promise<void> {
-  const notBefore = await redis.get(redisKeys.tokensNotBefore(holder.userNum));
-  if (notBefore === DELETED) throw accountDeleted();
-  if (notBefore !== null && holder.issuedAtMs < Number(notBefore)) throw tokenRevoked();
+  const answer = await checkTokenNotRevoked.run(redis, [redisKeys.tokensNotBefore(holder.userNum)], [holder.issuedAtMs]);
+  if (answer === 'ACCOUNT_DELETED') throw accountDeleted();
+  if (answer === 'TOKEN_REVOKED') throw tokenRevoked();
 }
 
 /** Verifies signature and expiry, then asks Redis whether the user's tokens were voided since. */

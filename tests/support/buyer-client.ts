@@ -1,9 +1,8 @@
 import { expect } from 'chai';
 import request from 'supertest';
+import { isSettled } from '../../shared/orders/order-status';
 import type { TestUser } from './order-fixtures';
 import { waitFor } from './wait';
-
-const SETTLED = new Set(['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED']);
 
 /** What a buyer does over HTTP: enter an order, pay, poll, cancel. */
 export class BuyerClient {
@@ -44,7 +43,7 @@ export class BuyerClient {
     return waitFor(`order ${orderNum} to settle`, async () => {
       const res = await this.poll(orderNum).expect(200);
       const data = res.body.data;
-      if (!SETTLED.has(data.status) || (status !== undefined && data.status !== status)) return undefined;
+      if (!isSettled(data.status) || (status !== undefined && data.status !== status)) return undefined;
       // Redis settles a cancel at once; MySQL's history follows when the worker writes it.
       if (data.history.at(-1)?.to !== data.status) return undefined;
       return data;

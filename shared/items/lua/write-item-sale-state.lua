@@ -5,6 +5,7 @@
 -- KEYS: 1 item sale state
 -- ARGV: 1 itemNum, 2 sellerNum, 3 price, 4 availableAt ms or '', 5 endAt ms or '', 6 deleted 0|1,
 --       7 stock quantity, 8 stock version, 9 'exact' or 'forward'
+-- Reply: 1.
 redis.call('HSET', KEYS[1], 'itemNum', ARGV[1], 'sellerNum', ARGV[2], 'price', ARGV[3],
   'availableAt', ARGV[4], 'endAt', ARGV[5], 'deleted', ARGV[6])
 local current = tonumber(redis.call('HGET', KEYS[1], 'stockVersion') or '-1')

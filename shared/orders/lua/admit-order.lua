@@ -1,10 +1,7 @@
 -- Admits one order at the opening second without MySQL: idempotency, sale window, price and stock
 -- gate checked, order number drawn, mirror written, a record entry appended to the item's line.
--- The sale window rule is the one of shared/items/sale-window.ts: purchasable when not deleted
--- and availableAt <= now < endAt (either bound may be empty).
 -- It also finishes the caller's authentication (the API checked only the token's signature), so
--- that the hot path costs one Redis round trip: the same rule as assertNotRevoked in
--- shared/users/access-tokens.ts.
+-- that the hot path costs one Redis round trip.
 -- The buyer's submission rate limit is a fixed-window counter here rather than a rate-limiter
 -- library's own round trip, for the same reason.
 -- KEYS: 1 item sale state, 2 item line, 3 order sequence, 4 initiated orders, 5 items with backlog,
@@ -13,9 +10,13 @@
 -- ARGV: 1 order mirror key prefix, 2 now ms, 3 itemNum, 4 buyerNum, 5 quantity, 6 price,
 --       7 idempotency fingerprint or '', 8 idempotency ttl s, 9 line length limit (0: none),
 --       10 the token's issued-at ms, 11 submissions allowed per window (0: no limit), 12 window ms
-local notBefore = redis.call('GET', KEYS[7])
-if notBefore == 'deleted' then return {'ACCOUNT_DELETED'} end
-if notBefore and tonumber(ARGV[10]) < tonumber(notBefore) then return {'TOKEN_REVOKED'} end
+-- Reply: decoded by admitOrderReply in shared/orders/order-scripts.ts.
+--- @include "../../users/lua/includes/token-revocation"
+--- @include "../../items/lua/includes/sale-window"
+--- @include "includes/item-line"
+
+local revoked = tokenRevocation(KEYS[7], ARGV[10])
+if revoked then return {revoked} end
 
 if ARGV[7] ~= '' then
   local first = redis.call('GET', KEYS[6])
@@ -33,8 +34,9 @@ local sale = redis.call('HMGET', KEYS[1], 'price', 'availableAt', 'endAt', 'dele
 if not sale[1] then return {'NO_ITEM'} end
 if sale[4] == '1' then return {'NOT_FOUND'} end
 local now = tonumber(ARGV[2])
-if sale[2] and sale[2] ~= '' and now < tonumber(sale[2]) then return {'NOT_OPEN_YET', sale[2]} end
-if sale[3] and sale[3] ~= '' and now >= tonumber(sale[3]) then return {'SALE_ENDED', sale[3]} end
+local window = saleStatusAt(sale[2], sale[3], now)
+if window == 'UPCOMING' then return {'NOT_OPEN_YET', sale[2]} end
+if window == 'ENDED' then return {'SALE_ENDED', sale[3]} end
 if sale[1] ~= ARGV[6] then return {'PRICE_MISMATCH', sale[1]} end
 
 -- Sold out only when it is final: no stock and no payment in flight that might still fail.
@@ -54,14 +56,9 @@ redis.call('HSET', ARGV[1] .. orderNum,
   'orderNum', orderNum, 'buyerNum', ARGV[4], 'itemNum', ARGV[3], 'quantity', ARGV[5],
   'unitPrice', ARGV[6], 'amount', amount, 'status', 'INITIATED', 'createdAt', ARGV[2], 'updatedAt', ARGV[2])
 redis.call('ZADD', KEYS[4], ARGV[2], orderNum)
-redis.call('RPUSH', KEYS[2], 'r:' .. orderNum .. ':' .. ARGV[4] .. ':' .. ARGV[5] .. ':' .. ARGV[6] .. ':' .. ARGV[2])
-redis.call('SADD', KEYS[5], ARGV[3])
 if ARGV[7] ~= '' then
   redis.call('SET', KEYS[6], orderNum .. '|' .. ARGV[7] .. '|' .. ARGV[2], 'EX', ARGV[8])
 end
-local signal = 0
-if redis.call('HGET', KEYS[1], 'drainPending') ~= '1' then
-  redis.call('HSET', KEYS[1], 'drainPending', '1')
-  signal = 1
-end
-return {'OK', tostring(orderNum), ARGV[2], signal}
+local entry = recordEntry(orderNum, ARGV[4], ARGV[5], ARGV[6], ARGV[2])
+local mustRequestDrain = appendToItemLine(KEYS[1], KEYS[2], KEYS[5], ARGV[3], entry)
+return {'OK', tostring(orderNum), ARGV[2], mustRequestDrain}

@@ -6,7 +6,7 @@
 -- The drain goes on with the next batch (whose step clears the drain flag if the line is now empty).
 -- KEYS: 1 item line, 2 item dead entries, 3 items with dead entries
 -- ARGV: 1 the entry expected at the head, 2 orderNum, 3 itemNum, 4 'first' | 'follow', 5 error, 6 now ms
--- Returns STALE (the head moved: read the line again), GONE ('follow' but the order left the
+-- Reply: STALE (the head moved: read the line again), GONE ('follow' but the order left the
 -- dead-letter list: apply the entry as usual) or BURIED.
 if redis.call('LINDEX', KEYS[1], 0) ~= ARGV[1] then return 'STALE' end
 local stored = redis.call('HGET', KEYS[2], ARGV[2])

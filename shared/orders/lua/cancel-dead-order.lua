@@ -3,14 +3,14 @@
 -- CANCELED to a polling buyer.
 -- KEYS: 1 item sale state, 2 item dead entries, 3 items with dead entries, 4 order mirror, 5 initiated orders
 -- ARGV: 1 orderNum, 2 itemNum, 3 reason, 4 now ms, 5 settled mirror ttl s
--- Returns {'NOT_FOUND'} or {'OK', units released}.
+-- Reply: {'NOT_FOUND'} or {'OK', units released}.
+-- The mirror says CANCELED whatever it said before: an operator's decision, outside the buyer's state machine.
+--- @include "includes/item-line"
+
 local stored = redis.call('HGET', KEYS[2], ARGV[1])
 if not stored then return {'NOT_FOUND'} end
 local units = 0
-for _, entry in ipairs(cjson.decode(stored).entries) do
-  local kind, _, quantity = string.match(entry, '^(%a):(%d+):(%d+)')
-  if kind == 'p' then units = units + tonumber(quantity) end
-end
+for _, entry in ipairs(cjson.decode(stored).entries) do units = units + unitsInFlightOf(entry) end
 -- 0 - n, not -n: Lua's -0 would reach Redis as "-0", which HINCRBY refuses.
 redis.call('HINCRBY', KEYS[1], 'inflight', 0 - units)
 redis.call('HDEL', KEYS[2], ARGV[1])

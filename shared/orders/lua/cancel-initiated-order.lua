@@ -1,24 +1,23 @@
 -- INITIATED -> CANCELED (by its owner, or by the service when ORDER_TTL passed) and a cancel entry
 -- appended to the item's line so the worker writes it to MySQL in line order.
--- Any other state is returned as it is: the caller decides (PAID is refunded through MySQL).
+-- Only what MySQL has not settled is canceled here: any other state is answered as it is and the
+-- caller decides (PAID is refunded through MySQL).
 -- KEYS: 1 order mirror, 2 initiated orders, 3 items with backlog
 -- ARGV: 1 item key prefix, 2 orderNum, 3 buyerNum or '' (the service), 4 now ms, 5 reason
+-- Reply: decoded by cancelInitiatedOrderReply in shared/orders/order-scripts.ts.
+--- @include "includes/item-line"
+
 local order = redis.call('HMGET', KEYS[1], 'buyerNum', 'itemNum', 'status')
 if not order[1] then
   redis.call('ZREM', KEYS[2], ARGV[2])
   return {'NOT_FOUND'}
 end
 if ARGV[3] ~= '' and order[1] ~= ARGV[3] then return {'FORBIDDEN'} end
-if order[3] ~= 'INITIATED' then return {'STATE', order[3]} end
+if order[3] ~= 'INITIATED' then return {'NOT_INITIATED', order[3]} end
 
-local sale = ARGV[1] .. order[2] .. ':sale'
 redis.call('HSET', KEYS[1], 'status', 'CANCELED', 'reason', ARGV[5], 'updatedAt', ARGV[4])
 redis.call('ZREM', KEYS[2], ARGV[2])
-redis.call('RPUSH', ARGV[1] .. order[2] .. ':line', 'c:' .. ARGV[2] .. ':' .. ARGV[5])
-redis.call('SADD', KEYS[3], order[2])
-local signal = 0
-if redis.call('HGET', sale, 'drainPending') ~= '1' then
-  redis.call('HSET', sale, 'drainPending', '1')
-  signal = 1
-end
-return {'OK', order[2], signal}
+local sale, line = itemKeysOf(ARGV[1], order[2])
+local entry = cancelEntry(ARGV[2], ARGV[5])
+local mustRequestDrain = appendToItemLine(sale, line, KEYS[3], order[2], entry)
+return {'OK', order[2], mustRequestDrain}

@@ -4,6 +4,7 @@
 -- waiting in the line).
 -- KEYS: 1 order mirror, 2 initiated orders
 -- ARGV: 1 orderNum, 2 buyerNum, 3 itemNum, 4 quantity, 5 unitPrice, 6 amount, 7 createdAt ms
+-- Reply: 1 when the mirror was restored, 0 when Redis still knew the order.
 if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 redis.call('HSET', KEYS[1],
   'orderNum', ARGV[1], 'buyerNum', ARGV[2], 'itemNum', ARGV[3], 'quantity', ARGV[4],

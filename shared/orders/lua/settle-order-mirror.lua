@@ -1,7 +1,7 @@
--- Sets a settled status on an order mirror if it still exists (it expires a while after settling)
--- and lets it expire; never creates a partial mirror.
+-- Settles an order mirror outside a line batch (a refund): see settleOrderMirror in
+-- includes/order-mirror.lua.
 -- KEYS: 1 order mirror; ARGV: 1 status, 2 reason, 3 now ms, 4 ttl s
-if redis.call('EXISTS', KEYS[1]) == 0 then return 0 end
-redis.call('HSET', KEYS[1], 'status', ARGV[1], 'reason', ARGV[2], 'updatedAt', ARGV[3])
-redis.call('EXPIRE', KEYS[1], ARGV[4])
-return 1
+-- Reply: 1 when the mirror now holds the status, 0 when it is gone or may not move there.
+--- @include "includes/order-mirror"
+
+return settleOrderMirror(KEYS[1], ARGV[1], ARGV[2], ARGV[3], ARGV[4])
