@@ -29,7 +29,13 @@ export class ServiceProcess {
 
   static async start(role: 'api' | 'worker', env: NodeJS.ProcessEnv = {}): Promise<ServiceProcess> {
     const service = ServiceProcess.launch(role, env);
-    await service.waitForLog(READY_LOG[role], 30_000);
+    try {
+      await service.waitForLog(READY_LOG[role], 30_000);
+    } catch (error) {
+      // Not ready in time: stop it rather than leave it running into the next tests.
+      await service.kill();
+      throw error;
+    }
     if (role === 'api' && env.PORT) {
       // Its answers are checked against the API document like those of an in-process API.
       const baseUrl = `http://127.0.0.1:${env.PORT}`;
