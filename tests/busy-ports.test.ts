@@ -9,6 +9,7 @@ import { startTestApi } from './support/api';
 import { BuyerClient } from './support/buyer-client';
 import { insertItem, insertUser } from './support/order-fixtures';
 import { ServiceProcess } from './support/service-processes';
+import { isolateTestFile } from './support/isolation';
 
 /** Another process's listener on a free port, on every interface as the service binds. */
 async function holdAPort(): Promise<{ port: number; holder: Server }> {
@@ -18,6 +19,7 @@ async function holdAPort(): Promise<{ port: number; holder: Server }> {
 }
 
 describe('Ports already taken (a second copy, the suite or a bench on the same machine)', function () {
+  isolateTestFile(__filename);
   this.timeout(60_000);
   let api: RunningApi;
   let taken: { port: number; holder: Server };

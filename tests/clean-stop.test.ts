@@ -12,6 +12,7 @@ import { ServiceProcess } from './support/service-processes';
 import { testConfig } from './support/test-env';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
+import { isolateTestFile } from './support/isolation';
 
 interface Outcome {
   orderNum?: number;
@@ -56,6 +57,7 @@ async function enterAndPay(baseUrl: string, buyer: TestUser, item: { itemNum: nu
 }
 
 describe('Clean stop under load', function () {
+  isolateTestFile(__filename);
   this.timeout(120_000);
   let db: Db;
   let redis: ReturnType<typeof createRedis>;

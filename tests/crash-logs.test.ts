@@ -5,6 +5,7 @@ import { OwnRedisServer } from './support/redis-server';
 import { ServiceProcess } from './support/service-processes';
 import { testConfig } from './support/test-env';
 import { waitFor } from './support/wait';
+import { isolateTestFile } from './support/isolation';
 
 const CRASH_FIXTURE = 'tests/support/crash-on-start.ts';
 
@@ -24,6 +25,7 @@ async function crash(role: 'api' | 'worker', kind: 'exception' | 'rejection'): P
 }
 
 describe('Crashes are visible', function () {
+  isolateTestFile(__filename);
   this.timeout(60_000);
 
   it('When the API or a worker meets an uncaught exception or an unhandled rejection, it logs it through pino with the error and its stack, then exits non-zero', async () => {

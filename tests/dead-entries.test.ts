@@ -12,6 +12,7 @@ import { BuyerClient } from './support/buyer-client';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { testConfig } from './support/test-env';
 import { waitFor } from './support/wait';
+import { isolateTestFile } from './support/isolation';
 
 const ADMIN = { ADMIN_USER: 'operator', ADMIN_PASSWORD: 'a-long-operator-password' };
 const ADMIN_AUTH = `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}`;
@@ -45,6 +46,7 @@ async function startLoggedWorker(): Promise<{ worker: RunningWorker; lines: LogL
 }
 
 describe('A line entry that cannot apply', function () {
+  isolateTestFile(__filename);
   this.timeout(60_000);
   let api: RunningApi;
   let worker: RunningWorker | undefined;

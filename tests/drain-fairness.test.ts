@@ -9,8 +9,10 @@ import { startTestApi } from './support/api';
 import { insertItem, insertUser } from './support/order-fixtures';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
+import { isolateTestFile } from './support/isolation';
 
 describe('Draining items that share a partition', function () {
+  isolateTestFile(__filename);
   this.timeout(60_000);
   // One partition holds every item; small batches make the hot item's drain last seconds.
   const settings = { QUEUE_PARTITIONS: '1', DRAIN_BATCH_SIZE: '10' };

@@ -4,8 +4,10 @@ import type { RunningApi } from '../api/server';
 import { startTestApi } from './support/api';
 import { testConfig } from './support/test-env';
 import { startApi } from '../api/server';
+import { isolateTestFile } from './support/isolation';
 
 describe('Health and errors', () => {
+  isolateTestFile(__filename);
   let api: RunningApi;
   before(async () => {
     api = await startTestApi();

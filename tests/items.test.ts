@@ -5,8 +5,10 @@ import { publishStock } from '../shared/items/sale-state-sync';
 import { redisKeys } from '../shared/redis-keys';
 import { startTestApi } from './support/api';
 import { insertUser, type TestUser } from './support/order-fixtures';
+import { isolateTestFile } from './support/isolation';
 
 describe('Catalog: sellers list items, buyers browse them', () => {
+  isolateTestFile(__filename);
   let api: RunningApi;
   let seller: TestUser;
   let otherSeller: TestUser;

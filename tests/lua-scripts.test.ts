@@ -3,10 +3,12 @@ import { expect } from 'chai';
 import type { Redis } from 'ioredis';
 import { LuaScript, luaSourceOf, replies } from '../shared/lua/lua-script';
 import { connectTestRedis } from './support/test-redis';
+import { isolateTestFile } from './support/isolation';
 
 const fixture = (name: string) => path.join(__dirname, 'fixtures', 'lua', name);
 
 describe('Lua scripts and their included fragments', () => {
+  isolateTestFile(__filename);
   let redis: Redis;
   before(async () => {
     redis = await connectTestRedis();

@@ -12,11 +12,13 @@ import { TcpProxy } from './support/tcp-proxy';
 import { testConfig, testEnv } from './support/test-env';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
+import { isolateTestFile } from './support/isolation';
 
 const OUTAGE_MS = 8000;
 const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
 
 describe('MySQL becomes unreachable under a spike and comes back', function () {
+  isolateTestFile(__filename);
   this.timeout(120_000);
   let proxy: TcpProxy;
   let api: RunningApi;
@@ -27,9 +29,9 @@ describe('MySQL becomes unreachable under a spike and comes back', function () {
   let buyers: TestUser[];
 
   before(async () => {
-    const direct = new URL(testEnv.DATABASE_URL!);
+    const direct = new URL(testEnv().DATABASE_URL!);
     proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 3306) });
-    const env = { DATABASE_URL: proxy.urlFor(testEnv.DATABASE_URL!) };
+    const env = { DATABASE_URL: proxy.urlFor(testEnv().DATABASE_URL!) };
     api = await startTestApi(env);
     worker = await startTestWorker(env);
     db = createDb(testConfig());

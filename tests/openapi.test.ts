@@ -16,7 +16,8 @@ import { ERROR_CODES } from '../shared/errors';
 import { startTestApi } from './support/api';
 import { ApiDocumentCheck, type HttpExchange } from './support/api-document-check';
 import { checkAnswersOf, forgetServer } from './support/checked-answers';
-import { testConfig } from './support/test-env';
+import { runConfig } from './support/test-env';
+import { isolateTestFile } from './support/isolation';
 
 interface RouteLayer {
   route?: { path: string; methods: Record<string, boolean> };
@@ -33,7 +34,8 @@ function implementedRoutes(api: RunningApi): string[] {
   );
 }
 
-const config = testConfig();
+// The document depends on settings only, not on this file's Redis keys.
+const config = runConfig();
 const document = buildOpenApiDocument(config);
 const documentedRoutes = () => Object.entries(document.paths).flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`));
 
@@ -55,6 +57,7 @@ const exchange = (method: string, path: string, status: number, body: unknown, h
 });
 
 describe('API documentation', () => {
+  isolateTestFile(__filename);
   let api: RunningApi;
   before(async () => {
     api = await startTestApi();

@@ -10,6 +10,7 @@ import { freePort } from './support/free-port';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { testConfig } from './support/test-env';
 import { waitFor } from './support/wait';
+import { isolateTestFile } from './support/isolation';
 
 const ADMIN = { ADMIN_USER: 'operator', ADMIN_PASSWORD: 'a-long-operator-password' };
 const basic = (user: string, password: string) => `Basic ${Buffer.from(`${user}:${password}`).toString('base64')}`;
@@ -29,6 +30,7 @@ async function startLoggedWorker(overrides: NodeJS.ProcessEnv): Promise<{ worker
 }
 
 describe('Operations', () => {
+  isolateTestFile(__filename);
   describe('without an admin credential', () => {
     let api: RunningApi;
     before(async () => {

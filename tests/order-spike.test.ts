@@ -12,8 +12,10 @@ import { runSpike } from './support/spike';
 import { waitFor } from './support/wait';
 import { OwnRedisServer } from './support/redis-server';
 import { ServiceProcess } from './support/service-processes';
+import { isolateTestFile } from './support/isolation';
 
 describe('A spike on one hot item through three worker processes', function () {
+  isolateTestFile(__filename);
   this.timeout(120_000);
   let api: RunningApi;
   let seller: TestUser;

@@ -6,11 +6,13 @@ import { ORDER_SCRIPT_FRAGMENTS, orderScripts } from '../shared/orders/order-scr
 import { canTransition, isSettled, ORDER_STATUSES, SETTLED_STATUSES } from '../shared/orders/order-status';
 import { redisKeys } from '../shared/redis-keys';
 import { connectTestRedis } from './support/test-redis';
+import { isolateTestFile } from './support/isolation';
 
 /** The state machine as the order scripts include it ("generated/order-states"). */
 const probe = new LuaScript(path.join(__dirname, 'fixtures', 'lua', 'order-states-probe.lua'), 0, (raw) => raw as string[], ORDER_SCRIPT_FRAGMENTS);
 
 describe('The order state machine, one table for TypeScript and Lua', () => {
+  isolateTestFile(__filename);
   let redis: Redis;
   before(async () => {
     redis = await connectTestRedis();
@@ -34,22 +36,22 @@ describe('The order state machine, one table for TypeScript and Lua', () => {
   });
 
   it('When a mirror would move where the state machine does not allow, it keeps its status; an allowed move or a restated status settles it and lets it expire', async () => {
-    const mirror = (orderNum: number) => redisKeys.orderMirror(orderNum);
+    const [declined, waiting, canceled, gone] = [1, 2, 3, 4];
+    const mirror = redisKeys.orderMirror;
     const settle = (orderNum: number, status: string) => orderScripts.settleOrderMirror.run(redis, [mirror(orderNum)], [status, 'TEST', Date.now(), 60]);
-    const base = 900_000_000 + Math.floor(Math.random() * 1_000_000) * 10;
-    await redis.hset(mirror(base), 'status', 'FAILED_CUSTOMER');
-    await redis.hset(mirror(base + 1), 'status', 'IN_PROGRESS');
-    await redis.hset(mirror(base + 2), 'status', 'CANCELED');
+    await redis.hset(mirror(declined), 'status', 'FAILED_CUSTOMER');
+    await redis.hset(mirror(waiting), 'status', 'IN_PROGRESS');
+    await redis.hset(mirror(canceled), 'status', 'CANCELED');
 
-    expect(await settle(base, 'CANCELED')).to.equal(false);
-    expect(await redis.hget(mirror(base), 'status')).to.equal('FAILED_CUSTOMER');
-    expect(await settle(base + 1, 'PAID')).to.equal(true);
-    expect(await redis.hget(mirror(base + 1), 'status')).to.equal('PAID');
-    expect(await redis.ttl(mirror(base + 1))).to.be.within(1, 60);
-    expect(await settle(base + 2, 'CANCELED')).to.equal(true);
-    expect(await redis.ttl(mirror(base + 2))).to.be.within(1, 60);
-    expect(await settle(base + 3, 'PAID'), 'no mirror').to.equal(false);
-    expect(await redis.exists(mirror(base + 3))).to.equal(0);
-    await redis.del(mirror(base), mirror(base + 1), mirror(base + 2));
+    expect(await settle(declined, 'CANCELED')).to.equal(false);
+    expect(await redis.hget(mirror(declined), 'status')).to.equal('FAILED_CUSTOMER');
+    expect(await redis.ttl(mirror(declined))).to.equal(-1);
+    expect(await settle(waiting, 'PAID')).to.equal(true);
+    expect(await redis.hget(mirror(waiting), 'status')).to.equal('PAID');
+    expect(await redis.ttl(mirror(waiting))).to.be.within(1, 60);
+    expect(await settle(canceled, 'CANCELED')).to.equal(true);
+    expect(await redis.ttl(mirror(canceled))).to.be.within(1, 60);
+    expect(await settle(gone, 'PAID')).to.equal(false);
+    expect(await redis.exists(mirror(gone))).to.equal(0);
   });
 });

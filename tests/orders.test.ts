@@ -6,8 +6,10 @@ import { revokeAllTokensForever, revokeTokensIssuedBefore } from '../shared/user
 import { startTestApi } from './support/api';
 import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
+import { isolateTestFile } from './support/isolation';
 
 describe('Entering an order', () => {
+  isolateTestFile(__filename);
   let api: RunningApi;
   let seller: TestUser;
   let buyer: TestUser;

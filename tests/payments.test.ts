@@ -9,12 +9,14 @@ import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
+import { isolateTestFile } from './support/isolation';
 
 const stockInMysql = async (api: RunningApi, itemNum: number) =>
   Number((await api.ctx.db('stocks').where({ item_id: itemNum }).first()).quantity);
 const stockGate = async (api: RunningApi, itemNum: number) => Number(await api.ctx.redis.hget(redisKeys.itemSaleState(itemNum), 'stock'));
 
 describe('Paying, polling and canceling', () => {
+  isolateTestFile(__filename);
   let api: RunningApi;
   let seller: TestUser;
   let buyer: BuyerClient;
@@ -116,8 +118,8 @@ describe('Paying, polling and canceling', () => {
       const late = await otherBuyer.settled(second);
       expect(late).to.include({ status: 'FAILED_QUANTITY', reason: 'OUT_OF_STOCK', payment: null });
       expect(await stockInMysql(api, itemNum)).to.equal(0);
-      const soldOut = await buyer.enter(itemNum, price).catch((error: Error) => error);
-      expect(String(soldOut)).to.match(/409/);
+      const soldOut = await buyer.order(itemNum, price).expect(409);
+      expect(soldOut.body.code).to.equal('SOLD_OUT');
     });
 
     it('When a PAID order is canceled, the payment is REFUNDED and stock restored in MySQL and in the gate', async () => {
@@ -191,10 +193,11 @@ describe('Paying, polling and canceling', () => {
     });
   });
 
-  describe('with a short ORDER_TTL', () => {
+  describe('with a worker whose clock runs past ORDER_TTL', () => {
     let worker: RunningWorker;
     before(async () => {
-      worker = await startTestWorker({ ORDER_TTL: '1' });
+      const ttlMs = api.ctx.config.orderTtlSeconds * 1000;
+      worker = await startTestWorker({}, { sweepClock: () => Date.now() + ttlMs + 1000 });
     });
     after(async () => worker.stop());
 

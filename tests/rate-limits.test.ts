@@ -1,12 +1,15 @@
 import { expect } from 'chai';
 import request from 'supertest';
 import type { RunningApi } from '../api/server';
+import { redisKeys } from '../shared/redis-keys';
 import { hashPassword } from '../shared/users/passwords';
 import { startTestApi } from './support/api';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
+import { isolateTestFile } from './support/isolation';
 
 /** Limits live in Redis, so two API processes (here: two apps) share them. */
 describe('Rate limits', () => {
+  isolateTestFile(__filename);
   let api: RunningApi;
   let secondApi: RunningApi;
   let seller: TestUser;
@@ -35,7 +38,7 @@ describe('Rate limits', () => {
     expect(Number(refused.headers['retry-after'])).to.be.within(1, 60);
     const other = await insertUser(api.ctx.db, api.ctx.config, 'BUYER');
     await request(api.url).post('/api/v1/orders').set('Authorization', `Bearer ${other.token}`).send({ buyerNum: other.userNum, itemNum, quantity: 1, price }).expect(200);
-    expect(await api.ctx.redis.llen(`item:${itemNum}:line`)).to.equal(4);
+    expect(await api.ctx.redis.llen(redisKeys.itemLine(itemNum))).to.equal(4);
   });
 
   it('When one address has made LOGIN_ATTEMPTS_PER_ADDRESS login attempts in the window, across API processes, the next is 429 with Retry-After even with the right password', async () => {

@@ -11,6 +11,7 @@ import { freeConsecutivePorts } from './support/free-port';
 import { NpmStart } from './support/npm-start';
 import { testConfig, testEnv } from './support/test-env';
 import { waitFor } from './support/wait';
+import { isolateTestFile } from './support/isolation';
 
 const README = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 const DEFAULT_ORIGIN = `http://localhost:${loadConfig({}).port}`;
@@ -54,6 +55,7 @@ class Shell {
 }
 
 describe('README "Try it" against a real npm start', function () {
+  isolateTestFile(__filename);
   this.timeout(300_000);
   let env: NodeJS.ProcessEnv;
   let origin: string;
@@ -65,7 +67,7 @@ describe('README "Try it" against a real npm start', function () {
     const port = await freeConsecutivePorts(3);
     metricsPort = port + 1;
     origin = `http://localhost:${port}`;
-    const databaseUrl = new URL(testEnv.DATABASE_URL!);
+    const databaseUrl = new URL(testEnv().DATABASE_URL!);
     databaseUrl.pathname = `${databaseUrl.pathname}_try_it`;
     // A fresh start on a machine of its own: only where the data lives and the ports differ from the
     // defaults; and payments never fail, so that the order ends PAID every time.
@@ -73,8 +75,8 @@ describe('README "Try it" against a real npm start', function () {
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       DATABASE_URL: databaseUrl.toString(),
-      REDIS_URL: testEnv.REDIS_URL,
-      REDIS_PREFIX: `${testEnv.REDIS_PREFIX}try-it:`,
+      REDIS_URL: testEnv().REDIS_URL,
+      REDIS_PREFIX: `${testEnv().REDIS_PREFIX}try-it:`,
       PORT: String(port),
       WORKER_METRICS_PORT: String(metricsPort),
       PAYMENT_FAILURE_RATE: '0',

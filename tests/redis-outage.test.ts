@@ -11,11 +11,13 @@ import { orderRequest, probeEvery, steadyBuyers, timedRequest, type Answer } fro
 import { OwnRedisServer } from './support/redis-server';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
+import { isolateTestFile } from './support/isolation';
 
 const OUTAGE_MS = 10_000;
 const SETTLED = ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY', 'CANCELED'];
 
 describe('Redis fails under a spike and comes back', function () {
+  isolateTestFile(__filename);
   this.timeout(120_000);
   let redis: OwnRedisServer;
   let api: RunningApi;

@@ -6,6 +6,7 @@ import { saleStatusAt, type SaleStatus } from '../shared/items/sale-window';
 import { admitInRedis } from '../shared/orders/place-order';
 import { testConfig } from './support/test-env';
 import { connectTestRedis } from './support/test-redis';
+import { isolateTestFile } from './support/isolation';
 
 const T = Date.parse('2030-01-01T09:00:00Z');
 const HOUR = 3_600_000;
@@ -43,18 +44,19 @@ async function windowInLua(config: Config, redis: Redis, itemNum: number, now: n
 }
 
 describe('The sale window, the same rule in TypeScript and in the order Lua step', () => {
-  const config = testConfig();
+  isolateTestFile(__filename);
+  let config: Config;
   let redis: Redis;
   before(async () => {
+    config = testConfig();
     redis = await connectTestRedis(config);
   });
   after(async () => redis.quit());
 
   it('When an order arrives at each edge of the window, the TypeScript rule and admit-order.lua give the same status', async () => {
-    const firstItem = 800_000_000 + Math.floor(Math.random() * 1_000_000) * 100;
     const seen = await Promise.all(
       EDGES.map(async (edge, i) => {
-        const itemNum = firstItem + i;
+        const itemNum = i + 1;
         const date = (ms: number | null) => (ms === null ? null : new Date(ms));
         const window = { availableAt: date(edge.availableAt), endAt: date(edge.endAt) };
         const row = { id: itemNum, seller_id: 1, price: PRICE, ...{ available_at: window.availableAt, end_at: window.endAt }, deleted_at: null, quantity: 5, version: 1 };

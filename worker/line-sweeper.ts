@@ -1,3 +1,4 @@
+import type { Clock } from '../shared/clock';
 import { cancelOrder } from '../shared/orders/cancel-order';
 import type { OrderContext } from '../shared/orders/order-context';
 import { redisKeys } from '../shared/redis-keys';
@@ -13,14 +14,17 @@ const TTL_SWEEP_BATCH = 500;
 export class LineSweeper {
   private readonly lastHeads = new Map<number, string>();
 
-  constructor(private readonly ctx: OrderContext) {}
+  constructor(
+    private readonly ctx: OrderContext,
+    private readonly now: Clock = Date.now,
+  ) {}
 
   async sweep(): Promise<{ expired: number; redrained: number }> {
     return { expired: await this.cancelExpiredOrders(), redrained: await this.redrainStuckLines() };
   }
 
   private async cancelExpiredOrders(): Promise<number> {
-    const deadline = Date.now() - this.ctx.config.orderTtlSeconds * 1000;
+    const deadline = this.now() - this.ctx.config.orderTtlSeconds * 1000;
     const expired = await this.ctx.redis.zrangebyscore(redisKeys.initiatedOrders(), '-inf', deadline, 'LIMIT', 0, TTL_SWEEP_BATCH);
     let canceled = 0;
     for (const orderNum of expired) {

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
+import type { Clock } from '../shared/clock';
 import type { Config } from '../shared/config';
 import { createDb } from '../shared/db';
 import { isRedisConnectionError } from '../shared/dependency-outage';
@@ -75,18 +76,23 @@ class WorkerResources {
   }
 }
 
+export interface WorkerOptions {
+  /** The clock the sweeper holds ORDER_TTL against (a test moves it rather than wait). */
+  sweepClock?: Clock;
+}
+
 /** One worker process: a BullMQ consumer on every partition, the sweeper, and reconciliation with MySQL. */
-export async function startWorker(config: Config, logger: Logger): Promise<RunningWorker> {
+export async function startWorker(config: Config, logger: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
   const resources = new WorkerResources({ config, db: createDb(config, { logger }), redis: createRedis(config, 'patient'), logger });
   try {
-    return await run(resources);
+    return await run(resources, options);
   } catch (error) {
     await resources.close();
     throw error;
   }
 }
 
-async function run(resources: WorkerResources): Promise<RunningWorker> {
+async function run(resources: WorkerResources, options: WorkerOptions): Promise<RunningWorker> {
   const { config, db, redis, logger } = resources.ctx;
   const metrics = new WorkerMetrics();
   await assertRedisReachable(redis, config.redisUrl);
@@ -139,7 +145,7 @@ async function run(resources: WorkerResources): Promise<RunningWorker> {
   await redisRecovery.start({ reconcile: true });
   logger.info({ partitions: config.queuePartitions }, 'worker started');
 
-  const sweeper = new LineSweeper(ctx);
+  const sweeper = new LineSweeper(ctx, options.sweepClock);
   resources.sweepTimer = setInterval(() => {
     if (redis.status !== 'ready') return;
     sweeper.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));

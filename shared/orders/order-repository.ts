@@ -35,6 +35,18 @@ export async function lockOrders(trx: Knex.Transaction, orderNums: number[]): Pr
   return new Map(rows.map((row) => [Number(row.id), normalizeOrderRow(row)]));
 }
 
+/** The highest order number MySQL has (0 when none): Redis must hand out numbers above it. */
+export async function highestOrderNum(db: Db): Promise<number> {
+  const [row] = await db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
+  return Number(row?.highest ?? 0);
+}
+
+/** Per item, the highest arrival sequence MySQL has seen: an item's line must count on from there. */
+export async function highestArrivalSeqByItem(db: Db): Promise<Map<number, number>> {
+  const rows: { item_id: number; highest: number | null }[] = await db('orders').select('item_id').max({ highest: 'arrival_seq' }).groupBy('item_id');
+  return new Map(rows.map((row) => [Number(row.item_id), Number(row.highest ?? 0)]));
+}
+
 export async function historyOf(db: Querier, orderNum: number): Promise<OrderHistoryView[]> {
   const rows: { from_status: OrderStatus | null; to_status: OrderStatus; reason: string | null; created_at: Date }[] = await db(
     'order_histories',

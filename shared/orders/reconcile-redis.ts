@@ -3,6 +3,7 @@ import { LuaScript, replies } from '../lua/lua-script';
 import { enforceSerialPartitions } from '../queue';
 import { redisKeys } from '../redis-keys';
 import type { PipelineContext } from './order-context';
+import { highestArrivalSeqByItem, highestOrderNum } from './order-repository';
 import { orderScripts } from './order-scripts';
 import type { OrderRow } from './order-transitions';
 
@@ -31,17 +32,12 @@ async function inRounds<T>(values: T[], step: (value: T) => Promise<unknown>): P
  */
 export async function reconcileRedisWithMysql(ctx: PipelineContext): Promise<ReconcileReport> {
   await enforceSerialPartitions(ctx.orderQueues.queues);
-  const [{ highest }] = await ctx.db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
-  await orderScripts.raiseOrderSequence.run(ctx.redis, [redisKeys.orderSequence()], [Number(highest ?? 0)]);
+  await orderScripts.raiseOrderSequence.run(ctx.redis, [redisKeys.orderSequence()], [await highestOrderNum(ctx.db)]);
   const catalog = await syncAllItemSaleStates(ctx.db, ctx.redis);
   const initiatedRestored = await restoreInitiatedOrders(ctx);
   await revokeTokensAgain(ctx);
 
-  const arrivals: { item_id: number; highest: number | null }[] = await ctx.db('orders')
-    .select('item_id')
-    .max({ highest: 'arrival_seq' })
-    .groupBy('item_id');
-  const highestArrival = new Map(arrivals.map((row) => [Number(row.item_id), Number(row.highest ?? 0)]));
+  const highestArrival = await highestArrivalSeqByItem(ctx.db);
   const backlog = (await ctx.redis.smembers(redisKeys.itemsWithBacklog())).map(Number);
   const items = [...new Set([...catalog, ...backlog])];
 

@@ -1,6 +1,7 @@
 import { createSigner, createVerifier } from 'fast-jwt';
 import type { Redis } from 'ioredis';
 import { LRUCache } from 'lru-cache';
+import type { Clock } from '../clock';
 import type { Config } from '../config';
 import { unauthorized } from '../errors';
 import { LuaScript, replies } from '../lua/lua-script';
@@ -35,7 +36,7 @@ const checkTokenNotRevoked = new LuaScript(
   replies.oneOf('check-token-not-revoked', ['OK', 'ACCOUNT_DELETED', 'TOKEN_REVOKED'] as const),
 );
 
-type SignToken = (claims: AccessTokenClaims) => string;
+type SignToken = (claims: AccessTokenClaims & { iat: number }) => string;
 type VerifyToken = (token: string) => TokenHolder;
 
 /** Most tokens verified are ones just seen (a buyer retrying at a drop, or polling): up to this many are cached. */
@@ -55,32 +56,40 @@ function signerOf(secret: string, expiresInSeconds: number): SignToken {
   return sign;
 }
 
-/**
- * Checks signature and expiry, keeping each verified token until it expires. The cache is keyed
- * by the token itself: fast-jwt's own cache hashes every token (SHA-256) to find it, which measured
- * ~30× this lookup and a visible share of a sold-out answer.
- */
 function verifierOf(secret: string): VerifyToken {
   let verify = verifiers.get(secret);
   if (!verify) {
-    const verifySignature = createVerifier({ key: secret, algorithms: ['HS256'] });
-    const verified = new LRUCache<string, TokenHolder>({ max: VERIFIED_TOKEN_CACHE_SIZE });
-    verify = (token) => {
-      let holder = verified.get(token);
-      if (!holder) {
-        const claims = verifySignature(token) as AccessTokenClaims & { exp: number };
-        holder = { userNum: Number(claims.sub), role: claims.role, issuedAtMs: claims.iatMs };
-        verified.set(token, holder, { ttl: Math.max(1, claims.exp * 1000 - Date.now()) });
-      }
-      return holder;
-    };
+    verify = createTokenVerifier(secret);
     verifiers.set(secret, verify);
   }
   return verify;
 }
 
-export function issueAccessToken(config: Pick<Config, 'jwtSecret' | 'jwtExpiresInSeconds'>, principal: Principal) {
-  const claims: AccessTokenClaims = { sub: String(principal.userNum), role: principal.role, iatMs: Date.now() };
+/**
+ * Checks signature and expiry, keeping each verified token until it expires. The cache is keyed
+ * by the token itself: fast-jwt's own cache hashes every token (SHA-256) to find it, which measured
+ * ~30× this lookup and a visible share of a sold-out answer. A cached token is held against `now`
+ * on every use, so one verified moments before its expiry is refused after it.
+ */
+export function createTokenVerifier(secret: string, now: Clock = Date.now): VerifyToken {
+  const verifySignature = createVerifier({ key: secret, algorithms: ['HS256'] });
+  const verified = new LRUCache<string, { holder: TokenHolder; expiresAtMs: number }>({ max: VERIFIED_TOKEN_CACHE_SIZE });
+  return (token) => {
+    const at = now();
+    let entry = verified.get(token);
+    if (!entry) {
+      const claims = verifySignature(token) as AccessTokenClaims & { exp: number };
+      entry = { holder: { userNum: Number(claims.sub), role: claims.role, issuedAtMs: claims.iatMs }, expiresAtMs: claims.exp * 1000 };
+      verified.set(token, entry, { ttl: Math.max(1, entry.expiresAtMs - at) });
+    }
+    if (entry.expiresAtMs <= at) throw new Error('token expired');
+    return entry.holder;
+  };
+}
+
+/** A token for the principal, issued `nowMs` (its expiry counts from then). */
+export function issueAccessToken(config: Pick<Config, 'jwtSecret' | 'jwtExpiresInSeconds'>, principal: Principal, nowMs = Date.now()) {
+  const claims = { sub: String(principal.userNum), role: principal.role, iatMs: nowMs, iat: Math.floor(nowMs / 1000) };
   const accessToken = signerOf(config.jwtSecret, config.jwtExpiresInSeconds)(claims);
   return { accessToken, tokenType: 'Bearer' as const, expiresIn: config.jwtExpiresInSeconds };
 }

@@ -15,10 +15,13 @@ export class BuyerClient {
     return test.set('Authorization', `Bearer ${this.user.token}`);
   }
 
+  order(itemNum: number, price: number, quantity = 1) {
+    return this.auth(request(this.baseUrl).post('/api/v1/orders')).send({ buyerNum: this.user.userNum, itemNum, quantity, price });
+  }
+
+  /** Enters an order that must be accepted; its number. */
   async enter(itemNum: number, price: number, quantity = 1): Promise<number> {
-    const res = await this.auth(request(this.baseUrl).post('/api/v1/orders'))
-      .send({ buyerNum: this.user.userNum, itemNum, quantity, price })
-      .expect(200);
+    const res = await this.order(itemNum, price, quantity).expect(200);
     return res.body.data.orderNum as number;
   }
 

@@ -1,12 +1,11 @@
-import { deleteKeysUnderPrefix, recreateDatabase } from '../../bench/fresh-state';
-import { testConfig } from './test-env';
+import { recreateDatabase } from '../../bench/fresh-state';
+import { runConfig } from './test-env';
 import './supertest-answers-checked';
 
-/** Once per run: a fresh test database at the latest schema and no Redis keys left under the test prefix. */
+/** Once per run: a fresh test database at the latest schema. Each file's Redis keys are its own (isolation.ts). */
 export const mochaHooks = {
   async beforeAll(this: Mocha.Context) {
     this.timeout(60_000);
-    await recreateDatabase(testConfig());
-    await deleteKeysUnderPrefix(testConfig());
+    await recreateDatabase(runConfig());
   },
 };

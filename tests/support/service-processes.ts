@@ -53,7 +53,7 @@ export class ServiceProcess {
     const imports = preload.flatMap((module) => ['--import', path.join(ROOT, module)]);
     const child = spawn(process.execPath, ['--import', 'tsx', ...imports, path.join(ROOT, role, 'main.ts')], {
       cwd: ROOT,
-      env: { ...testEnv, LOG_LEVEL: 'info', ...env },
+      env: { ...testEnv(), LOG_LEVEL: 'info', ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     return new ServiceProcess(child);

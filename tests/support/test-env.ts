@@ -1,15 +1,20 @@
+import path from 'node:path';
 import { loadConfig, type Config } from '../../shared/config';
 
+/** Every test run's keys are under this prefix, so that runs with different prefixes (parallel checkouts) never meet. */
+const RUN_REDIS_PREFIX = process.env.TEST_REDIS_PREFIX ?? 'rptest:';
+
 /**
- * Tests get their own database and Redis key prefix so that they never touch a developer's data.
- * TEST_DATABASE_URL / TEST_REDIS_URL point them elsewhere.
+ * What every service a test starts is configured with: its own database and Redis key prefix, so
+ * tests never touch a developer's data. TEST_DATABASE_URL / TEST_REDIS_URL / TEST_REDIS_PREFIX
+ * point them elsewhere.
  */
-export const testEnv: NodeJS.ProcessEnv = {
+const baseEnv: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'test',
   DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/reservation_purchase_test',
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
-  REDIS_PREFIX: process.env.TEST_REDIS_PREFIX ?? 'rptest:',
+  REDIS_PREFIX: RUN_REDIS_PREFIX,
   JWT_SECRET: 'test-secret-that-is-long-enough',
   LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
   PORT: '0',
@@ -17,10 +22,32 @@ export const testEnv: NodeJS.ProcessEnv = {
   // Spike tests send many orders from few accounts and one IP; the limits have their own tests.
   ORDER_RATE_LIMIT: '0',
   AUTH_RATE_LIMIT_PER_IP: '0',
-  SMTP_URL: '',
 };
-delete testEnv.SMTP_URL;
+delete baseEnv.SMTP_URL;
+
+/** The Redis prefix of the test file running now (see isolateTestFile), under the run's prefix. */
+let filePrefix: string | undefined;
+
+/** The prefix of a test file's own keys: the run's prefix, then the file's name. */
+export function redisPrefixOfFile(file: string): string {
+  return `${RUN_REDIS_PREFIX}${path.basename(file).replace(/\.test\.ts$/, '')}:`;
+}
+
+export function useFilePrefix(prefix: string | undefined): void {
+  filePrefix = prefix;
+}
+
+/** The environment of the test file running now: its own REDIS_PREFIX. */
+export function testEnv(): NodeJS.ProcessEnv {
+  if (filePrefix === undefined) throw new Error('A test that starts services must call isolateTestFile(__filename) in its top-level describe');
+  return { ...baseEnv, REDIS_PREFIX: filePrefix };
+}
 
 export function testConfig(overrides: NodeJS.ProcessEnv = {}): Config {
-  return loadConfig({ ...testEnv, ...overrides });
+  return loadConfig({ ...testEnv(), ...overrides });
+}
+
+/** The whole run's configuration (the test database, the run's Redis prefix): for set-up before any file. */
+export function runConfig(): Config {
+  return loadConfig(baseEnv);
 }
