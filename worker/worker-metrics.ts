@@ -1,7 +1,7 @@
 import type { Server } from 'node:http';
 import express from 'express';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { adminOnly } from '../shared/admin-only';
+import { adminOnly } from '../shared/http/admin-only';
 import type { Config } from '../shared/config';
 import { AppError, HTTP_STATUS } from '../shared/errors';
 import { listenOn } from '../shared/listen';

@@ -2,7 +2,7 @@ import { createBullBoard } from '@bull-board/api';
 import { BullMQAdapter } from '@bull-board/api/bullMQAdapter';
 import { ExpressAdapter } from '@bull-board/express';
 import { Router } from 'express';
-import { adminOnly } from '../../shared/admin-only';
+import { adminOnly } from '../../shared/http/admin-only';
 import type { ApiContext } from '../context';
 
 export const QUEUE_DASHBOARD_PATH = '/admin/queues';

@@ -1,7 +1,7 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { NextFunction, Request, Response } from 'express';
-import type { Config } from './config';
-import { AppError, notFound } from './errors';
+import type { Config } from '../config';
+import { AppError, notFound } from '../errors';
 
 function sameSecret(given: string, expected: string): boolean {
   const a = Buffer.from(given);
