@@ -1,8 +1,8 @@
 import express, { type Express, type Router } from 'express';
 import type { ApiContext } from './context';
-import { API_V1_PREFIX } from './metrics/api-metrics';
 import { errorHandler, unknownRoute } from './middleware/error-handler';
 import { parseJsonBody } from './middleware/json-body';
+import { API_V1_PREFIX } from './paths';
 import { requestLogging } from './middleware/request-logging';
 import { ORDERS_PATH, soldOutFastLane } from './middleware/sold-out-fast-lane';
 import { buildOpenApiDocument } from './openapi/document';

@@ -1,9 +1,8 @@
 import type { NextFunction, Request, Response } from 'express';
 import { Counter, Histogram, type Registry } from 'prom-client';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../../shared/metrics/registry';
+import { API_V1_PREFIX } from '../paths';
 import { metricsOfAllApiProcesses } from './cluster-metrics';
-
-export const API_V1_PREFIX = '/api/v1';
 
 /** The route pattern (never the raw URL, whose ids would make a series per order). */
 function routeLabelOf(req: Request): string {

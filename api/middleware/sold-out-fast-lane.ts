@@ -2,7 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { HTTP_STATUS } from '../../shared/errors';
 import { SOLD_OUT } from '../../shared/orders/place-order';
 import type { ApiContext } from '../context';
-import { API_V1_PREFIX } from '../metrics/api-metrics';
+import { API_V1_PREFIX } from '../paths';
 import { signedHolderOf } from './authenticate';
 import { errorEnvelopeOf } from './error-handler';
 import { parseJsonBodyEarly } from './json-body';
