@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import type { Db } from '../shared/db';
-import { auditItemInvariants } from './audit';
+import { auditItemInvariants } from '../testkit/invariant-audit';
 import { kneeOf, runOpenModel, type StepPlan, type StepResult } from './open-model';
 import { BenchProcess, waitUntilUp } from './processes';
 import { seedItem, type BenchUser } from './seed-data';

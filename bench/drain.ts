@@ -1,13 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config';
-import { admitInRedis } from '../shared/orders/place-order';
-import { startPaymentInRedis } from '../shared/orders/start-payment';
 import { partitionOf, type OrderQueues } from '../shared/queue';
 import { redisKeys } from '../shared/redis-keys';
+import { enterAndPayInRedis } from '../testkit/orders-in-redis';
 import type { BenchUser } from './seed-data';
 
-export interface DrainResult {
+export interface DrainMeasurement {
   orders: number;
   seconds: number;
   ordersPerSecond: number;
@@ -26,7 +25,7 @@ export async function measureHotItemDrain(
   item: { itemNum: number; price: number },
   buyers: BenchUser[],
   orders: number,
-): Promise<DrainResult> {
+): Promise<DrainMeasurement> {
   const queue = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)]!;
   await queue.pause();
   const orderNums: number[] = [];
@@ -40,17 +39,4 @@ export async function measureHotItemDrain(
   while ((await redis.llen(redisKeys.itemLine(item.itemNum))) > 0) await sleep(5);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   return { orders, seconds, ordersPerSecond: orders / seconds, orderNums };
-}
-
-/**
- * The Redis steps of POST /orders and try-payment for one buyer, without the drain request the API
- * sends after them: what the line holds when an API process stopped right there.
- */
-export async function enterAndPayInRedis(config: Config, redis: Redis, item: { itemNum: number; price: number }, buyer: { userNum: number }): Promise<number> {
-  const caller = { userNum: buyer.userNum, role: 'BUYER' as const, issuedAtMs: Date.now() };
-  const admitted = await admitInRedis({ config, redis }, { caller, buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price });
-  if (admitted.outcome !== 'OK') throw new Error(`admit-order answered ${admitted.outcome}`);
-  const paid = await startPaymentInRedis({ config, redis }, admitted.orderNum, caller);
-  if (paid.outcome !== 'OK') throw new Error(`start-payment answered ${paid.outcome}`);
-  return admitted.orderNum;
 }

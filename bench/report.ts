@@ -3,7 +3,7 @@ import path from 'node:path';
 import { marked } from 'marked';
 import { STOCK_KINDS, type CapacityReport } from './capacity';
 import { capacityChart, scenarioChart } from './charts';
-import type { DrainResult } from './drain';
+import type { DrainMeasurement } from './drain';
 import type { LoadResult } from './load';
 import type { ScenarioResult } from './scenarios';
 
@@ -37,7 +37,7 @@ export interface BenchReport {
   settings: Record<string, string | number>;
   http?: { bare: LoadResult[]; intake: LoadResult[]; soldOut: LoadResult[]; medians: { bare: number; intake: number; soldOut: number } };
   hotItem?: {
-    drain: Omit<DrainResult, 'orderNums'>[];
+    drain: Omit<DrainMeasurement, 'orderNums'>[];
     seedDesign: LoadResult[];
     bareMysqlBatches: { ordersPerBatch: number; ordersPerSecond: number }[];
     medians: { drain: number; seedDesign: number; bareMysql: number };

@@ -1,7 +1,7 @@
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import { expect } from 'chai';
-import { auditItemInvariants } from '../bench/audit';
+import { auditItemInvariants } from '../testkit/invariant-audit';
 import { documentMismatchOf } from './support/checked-answers';
 import { createDb, type Db } from '../shared/db';
 import { isSettled, type OrderStatus } from '../shared/orders/order-status';

@@ -3,7 +3,7 @@ import { expect } from 'chai';
 import pino from 'pino';
 import request from 'supertest';
 import type { RunningApi } from '../api/server';
-import { auditItemInvariants } from '../bench/audit';
+import { auditItemInvariants } from '../testkit/invariant-audit';
 import { redisKeys } from '../shared/redis-keys';
 import { issueAccessToken } from '../shared/users/access-tokens';
 import { startWorker, type RunningWorker } from '../worker/worker';

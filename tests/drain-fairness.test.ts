@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { RunningApi } from '../api/server';
-import { auditItemInvariants } from '../bench/audit';
-import { enterAndPayInRedis } from '../bench/drain';
+import { auditItemInvariants } from '../testkit/invariant-audit';
+import { enterAndPayInRedis } from '../testkit/orders-in-redis';
 import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 import { redisKeys } from '../shared/redis-keys';
 import type { RunningWorker } from '../worker/worker';

@@ -4,7 +4,7 @@ import { redisKeys } from '../shared/redis-keys';
 import type { RunningWorker } from '../worker/worker';
 import { startTestApi } from './support/api';
 import { BuyerClient } from './support/buyer-client';
-import { auditItemInvariants } from '../bench/audit';
+import { auditItemInvariants } from '../testkit/invariant-audit';
 import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { waitFor } from './support/wait';

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'chai';
-import { deleteKeysUnderPrefix } from '../bench/fresh-state';
+import { deleteKeysUnderPrefix } from '../testkit/fresh-state';
 import { loadConfig } from '../shared/config';
 import { createServerDb, databaseName } from '../shared/db';
 import { EXIT_NEEDS_CONFIGURATION } from '../shared/lifecycle';

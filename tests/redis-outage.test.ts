@@ -1,7 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
 import type { RunningApi } from '../api/server';
-import { auditItemInvariants } from '../bench/audit';
+import { auditItemInvariants } from '../testkit/invariant-audit';
 import { redisKeys } from '../shared/redis-keys';
 import type { RunningWorker } from '../worker/worker';
 import { startTestApi } from './support/api';

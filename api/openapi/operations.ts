@@ -2,7 +2,7 @@ import type Joi from 'joi';
 import type { Config } from '../../shared/config';
 import type { ErrorCode } from '../../shared/errors';
 import { paginationSchema } from '../../shared/validation';
-import { API_V1_PREFIX } from '../metrics/api-metrics';
+import { API_V1_PREFIX } from '../paths';
 import { itemEditSchema, itemPathSchema, newItemSchema } from '../request-schemas/items';
 import { orderPathSchema, placeOrderBodySchema, placeOrderHeadersSchema } from '../request-schemas/orders';
 import { deadOrderPathSchema } from '../request-schemas/dead-entries';

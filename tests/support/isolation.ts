@@ -1,4 +1,4 @@
-import { deleteKeysUnderPrefix } from '../../bench/fresh-state';
+import { deleteKeysUnderPrefix } from '../../testkit/fresh-state';
 import { createDb } from '../../shared/db';
 import { highestOrderNum } from '../../shared/orders/order-repository';
 import { orderScripts } from '../../shared/orders/order-scripts';

@@ -1,4 +1,4 @@
-import { recreateDatabase } from '../../bench/fresh-state';
+import { recreateDatabase } from '../../testkit/fresh-state';
 import { runConfig } from './test-env';
 import './supertest-answers-checked';
 
