@@ -24,7 +24,8 @@ import { RedisRecovery } from '../shared/redis-recovery';
 import { leaveRoster, renewRosterEntry, ROSTER_RENEW_MS, type WorkerEntry } from '../shared/worker-roster';
 import { drainItemLine } from './drain-item-line';
 import { WorkerMetrics } from './worker-metrics';
-import { LineSweeper } from './line-sweeper';
+import { cancelOrdersPastTtl } from './order-ttl-sweep';
+import { StuckLineWatch } from './stuck-line-watch';
 
 export interface RunningWorker {
   ctx: OrderContext;
@@ -145,10 +146,15 @@ async function run(resources: WorkerResources, options: WorkerOptions): Promise<
   await redisRecovery.start({ reconcile: true });
   logger.info({ partitions: config.queuePartitions }, 'worker started');
 
-  const sweeper = new LineSweeper(ctx, options.sweepClock);
+  // What no request triggers: unpaid orders expire, and stuck lines get a new drain request.
+  const stuckLines = new StuckLineWatch(ctx);
+  const sweep = async () => {
+    await cancelOrdersPastTtl(ctx, options.sweepClock ?? Date.now);
+    await stuckLines.redrainStuckLines();
+  };
   resources.sweepTimer = setInterval(() => {
     if (redis.status !== 'ready') return;
-    sweeper.sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
+    sweep().catch((error: unknown) => logger.error({ err: error }, 'sweep failed'));
   }, SWEEP_INTERVAL_MS);
 
   return {

@@ -1,5 +1,5 @@
 import { Router } from 'express';
-import { adminOnly } from '../../shared/admin-only';
+import { adminOnly } from '../../shared/http/admin-only';
 import { ok } from '../../shared/http-envelope';
 import { cancelDeadOrder, listDeadOrders, retryDeadOrder } from '../../shared/orders/dead-entries';
 import { validate } from '../../shared/validation';
