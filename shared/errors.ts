@@ -1,7 +1,7 @@
 /**
- * The one error type of the service. Thrown from anywhere; api/middleware/error-handler.ts turns it
- * into the response envelope. `operational` errors are expected outcomes (bad input, conflicts);
- * anything else is a bug and is answered as a 500 without internals.
+ * The one error type of the service: an expected outcome (bad input, a conflict, a missing
+ * resource), thrown from anywhere; api/middleware/error-handler.ts turns it into the response
+ * envelope. Any other error is a bug and is answered as a 500 without internals.
  */
 export type HttpStatusName =
   | 'BAD_REQUEST'
@@ -92,7 +92,6 @@ export class AppError extends Error {
   readonly details: Record<string, unknown> | undefined;
   readonly fields: FieldError[] | undefined;
   readonly retryAfterSeconds: number | undefined;
-  readonly operational = true;
 
   /** The HTTP status follows from the code (ERROR_CODES). */
   constructor(code: ErrorCode, message: string, options: AppErrorOptions = {}) {

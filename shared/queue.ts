@@ -9,8 +9,8 @@ import { closeRedis, REDIS_OPTIONS, type RedisPatience } from './redis';
  * contract: jobs in flight carry them, so never rename one.
  *
  * Orders themselves do not travel as jobs: each item has a FIFO list of order entries in Redis
- * (shared/orders/item-line.ts) written atomically with the order's state change. A job only says
- * "drain this item's line". Items map to QUEUE_PARTITIONS queues by a stable function; each
+ * (shared/orders/lua/includes/item-line.lua) written atomically with the order's state change.
+ * A job only says "drain this item's line". Items map to QUEUE_PARTITIONS queues by a stable function; each
  * partition has a global concurrency of 1, which BullMQ enforces across all worker processes, so
  * one item is drained by one worker at a time while other partitions proceed in parallel.
  */
@@ -22,9 +22,6 @@ export interface JobPayloads {
   /** requestId: the API request that asked for this drain, for tracing it through the worker's logs. */
   [JobName.DrainItemLine]: { itemNum: number; requestId?: string | undefined };
 }
-
-export type JobOf<N extends JobName> = { name: N; data: JobPayloads[N] };
-export type AnyJob = { [N in JobName]: JobOf<N> }[JobName];
 
 export function partitionOf(itemNum: number, partitions: number): number {
   return itemNum % partitions;

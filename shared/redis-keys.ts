@@ -8,7 +8,7 @@ export const redisKeys = {
   verificationCooldown: (email: string) => `verification:cooldown:${email}`,
   /** Tokens issued before this instant (ms) are void; "deleted" voids them all. */
   tokensNotBefore: (userNum: number) => `auth:not-before:${userNum}`,
-  /** Hash: see shared/items/sale-state.ts. */
+  /** Hash: the item's sale state, see shared/items/sale-state-sync.ts. */
   itemSaleState: (itemNum: number) => `item:${itemNum}:sale`,
   /** List: the item's line of order entries, FIFO (shared/orders/lua/includes/item-line.lua). */
   itemLine: (itemNum: number) => `item:${itemNum}:line`,

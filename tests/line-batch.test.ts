@@ -2,7 +2,7 @@ import { expect } from 'chai';
 import { LineBatch, type PaymentPolicy } from '../shared/orders/line-batch';
 import type { LineEntry } from '../shared/orders/line-entries';
 import type { OrderStatus } from '../shared/orders/order-status';
-import type { OrderRow } from '../shared/orders/order-transitions';
+import type { OrderRow } from '../shared/orders/order-repository';
 
 const ITEM = 5;
 const PRICE = 1000;

@@ -1,5 +1,5 @@
 import type { ServiceContext } from '../context';
-import { findLiveItem, insertItemWithStock, type NewItem } from './item-repository';
+import { insertItemWithStock, type NewItem } from './item-repository';
 import { itemViewOf, stockViewOf, type ItemView, type StockView } from './item-view';
 import { writeItemSaleState } from './sale-state-sync';
 
@@ -8,8 +8,8 @@ import { writeItemSaleState } from './sale-state-sync';
  * state, taken exactly (Redis may hold leftovers under a reused number), so it can be ordered.
  */
 export async function createItem(ctx: Pick<ServiceContext, 'db' | 'redis'>, item: NewItem): Promise<{ item: ItemView; stock: StockView }> {
-  const itemNum = await ctx.db.transaction((trx) => insertItemWithStock(trx, item));
-  const row = (await findLiveItem(ctx.db, itemNum))!;
+  const now = new Date();
+  const row = await ctx.db.transaction((trx) => insertItemWithStock(trx, item, now));
   await writeItemSaleState(ctx.redis, row, 'exact');
   return { item: itemViewOf(row), stock: stockViewOf(row) };
 }

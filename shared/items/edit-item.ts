@@ -1,7 +1,7 @@
 import { badRequest, conflict } from '../errors';
 import type { ServiceContext } from '../context';
 import type { Principal } from '../users/access-tokens';
-import { findLiveItem, setStockQuantity, updateItemTerms, type ItemChanges, type ItemRecord } from './item-repository';
+import { setStockQuantity, termColumnsOf, updateItemTerms, type ItemChanges, type ItemRecord } from './item-repository';
 import { itemViewOf, type ItemView } from './item-view';
 import { writeItemSaleState } from './sale-state-sync';
 import { lockOwnItem } from './seller-item';
@@ -19,15 +19,15 @@ export interface ItemEdit extends ItemChanges {
  * the Redis sale state follows in the same call.
  */
 export async function editItem(ctx: ServiceContext, itemNum: number, edit: ItemEdit, caller: Principal): Promise<ItemView & { stock: number }> {
-  await ctx.db.transaction(async (trx) => {
+  const row = await ctx.db.transaction(async (trx): Promise<ItemRecord> => {
     const item = await lockOwnItem(trx, itemNum, caller);
     assertWindowOrdered(item, edit);
     const now = new Date();
     await updateItemTerms(trx, itemNum, edit, now);
     const quantity = newQuantityOf(item, edit);
-    if (quantity !== undefined) await setStockQuantity(trx, item, quantity, now);
+    const version = quantity === undefined ? item.version : await setStockQuantity(trx, item, quantity, now);
+    return { ...item, ...termColumnsOf(edit), updated_at: now, quantity: quantity ?? item.quantity, version };
   });
-  const row = (await findLiveItem(ctx.db, itemNum))!;
   await writeItemSaleState(ctx.redis, row, 'forward');
   return { ...itemViewOf(row), stock: row.quantity };
 }

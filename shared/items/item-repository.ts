@@ -55,17 +55,13 @@ function normalize(row: ItemRecord): ItemRecord {
   return { ...row, id: Number(row.id), seller_id: Number(row.seller_id), price: Number(row.price), quantity: Number(row.quantity), version: Number(row.version) };
 }
 
-export async function insertItemWithStock(trx: Knex.Transaction, item: NewItem): Promise<number> {
-  const [itemNum] = await trx('items').insert({
-    seller_id: item.sellerNum,
-    title: item.title,
-    description: item.description,
-    price: item.price,
-    available_at: item.availableAt,
-    end_at: item.endAt,
-  });
-  await trx('stocks').insert({ item_id: itemNum, quantity: item.stock, supplied: item.stock, version: 1 });
-  return itemNum!;
+/** Inserts an item and its stock row, stamped `now`; answers the rows as stored, with nothing read back. */
+export async function insertItemWithStock(trx: Knex.Transaction, item: NewItem, now: Date): Promise<ItemRecord> {
+  const terms = { seller_id: item.sellerNum, title: item.title, description: item.description, price: item.price, available_at: item.availableAt, end_at: item.endAt };
+  const [itemNum] = await trx('items').insert({ ...terms, created_at: now, updated_at: now });
+  const stock = { quantity: item.stock, version: 1 };
+  await trx('stocks').insert({ item_id: itemNum, ...stock, supplied: item.stock, updated_at: now });
+  return { id: itemNum!, ...terms, created_at: now, updated_at: now, deleted_at: null, ...stock };
 }
 
 /** Live items only: a deleted item is gone for everyone but its stock and order records. */
@@ -92,17 +88,21 @@ export async function listLiveItems(db: Db, page: Pagination): Promise<{ items: 
   return { items: rows.map(normalize), total: Number(total) };
 }
 
+/** The columns an edit of the item's terms sets (only the terms it names). */
+export function termColumnsOf(changes: ItemChanges): Partial<Pick<ItemRecord, 'title' | 'description' | 'price' | 'available_at' | 'end_at'>> {
+  return {
+    ...(changes.title === undefined ? {} : { title: changes.title }),
+    ...(changes.description === undefined ? {} : { description: changes.description }),
+    ...(changes.price === undefined ? {} : { price: changes.price }),
+    ...(changes.availableAt === undefined ? {} : { available_at: changes.availableAt }),
+    ...(changes.endAt === undefined ? {} : { end_at: changes.endAt }),
+  };
+}
+
 export async function updateItemTerms(trx: Knex.Transaction, itemNum: number, changes: ItemChanges, now: Date): Promise<void> {
   await trx('items')
     .where({ id: itemNum })
-    .update({
-      ...(changes.title === undefined ? {} : { title: changes.title }),
-      ...(changes.description === undefined ? {} : { description: changes.description }),
-      ...(changes.price === undefined ? {} : { price: changes.price }),
-      ...(changes.availableAt === undefined ? {} : { available_at: changes.availableAt }),
-      ...(changes.endAt === undefined ? {} : { end_at: changes.endAt }),
-      updated_at: now,
-    });
+    .update({ ...termColumnsOf(changes), updated_at: now });
 }
 
 /** Sets the units on sale; `supplied` follows, so the no-oversell audit still balances. */
@@ -126,4 +126,48 @@ export async function listUnendedItems(db: Db, now: Date, limit: number): Promis
     .orderBy('items.id', 'desc')
     .limit(limit);
   return rows.map(normalize);
+}
+
+/** The stock row's level: units left and the version a Redis gate compares (see sale-state-sync.ts). */
+export interface StockLevel {
+  quantity: number;
+  version: number;
+}
+
+/** Locks an item's stock row for the rest of the transaction; every writer of stock locks it first. */
+export async function lockStock(trx: Knex.Transaction, itemNum: number): Promise<StockLevel> {
+  const row: StockLevel | undefined = await trx('stocks').select('quantity', 'version').where({ item_id: itemNum }).forUpdate().first();
+  if (!row) throw new Error(`item ${itemNum} has no stock row`);
+  return { quantity: Number(row.quantity), version: Number(row.version) };
+}
+
+/** Writes a new level to a stock row the transaction holds locked (units sold or given back; supplied stays). */
+export async function writeStock(trx: Knex.Transaction, itemNum: number, level: StockLevel, now: Date): Promise<void> {
+  await trx('stocks').where({ item_id: itemNum }).update({ quantity: level.quantity, version: level.version, updated_at: now });
+}
+
+/** What an item's Redis sale state is written from (sale-state-sync.ts); deleted items too. */
+export interface SaleStateRow {
+  id: number;
+  seller_id: number;
+  price: number;
+  available_at: Date | null;
+  end_at: Date | null;
+  deleted_at: Date | null;
+  quantity: number;
+  version: number;
+}
+
+function saleStateRows(db: Db) {
+  return db('items')
+    .join('stocks', 'stocks.item_id', 'items.id')
+    .select<SaleStateRow[]>('items.id', 'items.seller_id', 'items.price', 'items.available_at', 'items.end_at', 'items.deleted_at', 'stocks.quantity', 'stocks.version');
+}
+
+export async function findSaleStateRow(db: Db, itemNum: number): Promise<SaleStateRow | undefined> {
+  return saleStateRows(db).where('items.id', itemNum).first();
+}
+
+export async function listSaleStateRows(db: Db): Promise<SaleStateRow[]> {
+  return saleStateRows(db);
 }

@@ -1,15 +1,10 @@
-import type { Knex } from 'knex';
 import type { Db } from '../db';
+import { lockStock, writeStock, type StockLevel } from '../items/item-repository';
 import { LineBatch, type PaymentPolicy, type TouchedOrder } from './line-batch';
 import type { LineEntry } from './line-entries';
 import { readOrdersUnderStockLock } from './order-repository';
 import { isSettled, type OrderStatus } from './order-status';
 import { recordOrderChanges } from './order-transitions';
-
-export interface StockLevel {
-  quantity: number;
-  version: number;
-}
 
 export interface BatchOutcome {
   stock: StockLevel;
@@ -40,27 +35,17 @@ export function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], po
     if (batch.payments.length) {
       await trx('payments').insert(batch.payments.map((payment) => ({ ...payment, status: 'PAID', paid_at: now })));
     }
-    let { version } = stock;
+    let stockNow = stock;
     if (batch.unitsLeft !== stock.quantity) {
-      version += 1;
-      await trx('stocks').where({ item_id: itemNum }).update({ quantity: batch.unitsLeft, version, updated_at: now });
+      stockNow = { quantity: batch.unitsLeft, version: stock.version + 1 };
+      await writeStock(trx, itemNum, stockNow, now);
     }
     return {
-      stock: { quantity: batch.unitsLeft, version },
+      stock: stockNow,
       orders: batch.touchedOrders(),
       settledNow: batch.changes().map((change) => change.next.status).filter(isSettled),
       unitsReleased: entries.reduce((units, entry) => units + (entry.kind === 'pay' ? entry.quantity : 0), 0),
       lastArrivalSeq: entries.reduce((seq, entry) => (entry.kind === 'pay' ? Math.max(seq, entry.arrivalSeq) : seq), 0),
     };
   });
-}
-
-async function lockStock(trx: Knex.Transaction, itemNum: number): Promise<StockLevel> {
-  const row: { quantity: number; version: number } | undefined = await trx('stocks')
-    .select('quantity', 'version')
-    .where({ item_id: itemNum })
-    .forUpdate()
-    .first();
-  if (!row) throw new Error(`item ${itemNum} has no stock row`);
-  return { quantity: Number(row.quantity), version: Number(row.version) };
 }

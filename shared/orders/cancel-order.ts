@@ -1,11 +1,11 @@
-import { conflict, forbidden } from '../errors';
+import { forbidden } from '../errors';
 import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
 import { requestDrainAfterEntry } from './drain-request';
 import type { OrderContext } from './order-context';
 import { orderScripts } from './order-scripts';
 import type { OrderStatus } from './order-status';
-import { refundPaidOrder } from './refund-paid-order';
-import { statusInMysql } from './status-in-mysql';
+import { notCancelable, refundPaidOrder } from './refund-paid-order';
+import { orderInMysql } from './order-in-mysql';
 
 export interface CancelReceipt {
   orderNum: number;
@@ -34,16 +34,16 @@ export async function cancelOrder(ctx: OrderContext, orderNum: number, buyerNum:
     case 'FORBIDDEN':
       throw forbidden();
     case 'NOT_INITIATED':
-      return cancelSettled(ctx, orderNum, buyerNum, reply.status);
-    case 'NOT_FOUND':
-      return cancelSettled(ctx, orderNum, buyerNum, await statusInMysql(ctx, orderNum, buyerNum));
+      return cancelSettled(ctx, { orderNum, itemNum: reply.itemNum, status: reply.status }, buyerNum);
+    case 'NOT_FOUND': {
+      const order = await orderInMysql(ctx, orderNum, buyerNum);
+      return cancelSettled(ctx, { orderNum, itemNum: order.item_id, status: order.status }, buyerNum);
+    }
   }
 }
 
-async function cancelSettled(ctx: OrderContext, orderNum: number, buyerNum: number | null, status: OrderStatus): Promise<CancelReceipt> {
-  if (status !== 'PAID' || buyerNum === null) {
-    throw conflict('INVALID_STATE', `Only an INITIATED or PAID order can be canceled; this one is ${status}`, { details: { status } });
-  }
-  await refundPaidOrder(ctx, orderNum, buyerNum);
-  return { orderNum, status: 'CANCELED', refunded: true };
+async function cancelSettled(ctx: OrderContext, order: { orderNum: number; itemNum: number; status: OrderStatus }, buyerNum: number | null): Promise<CancelReceipt> {
+  if (order.status !== 'PAID' || buyerNum === null) throw notCancelable(order.status);
+  await refundPaidOrder(ctx, order.orderNum, order.itemNum, buyerNum);
+  return { orderNum: order.orderNum, status: 'CANCELED', refunded: true };
 }

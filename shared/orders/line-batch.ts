@@ -1,6 +1,7 @@
 import type { LineEntry } from './line-entries';
 import type { OrderStatus } from './order-status';
-import type { OrderChange, OrderRow } from './order-transitions';
+import type { OrderRow } from './order-repository';
+import type { OrderChange } from './order-transitions';
 import { FAILURE_REASONS, settlePayment } from './payment-simulation';
 
 export interface PaymentPolicy {

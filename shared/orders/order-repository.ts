@@ -1,11 +1,23 @@
 import type { Knex } from 'knex';
 import type { Db } from '../db';
 import type { Pagination } from '../validation';
-import type { OrderRow } from './order-transitions';
 import type { OrderHistoryView, OrderView, PaymentView } from './order-view';
 import type { OrderStatus } from './order-status';
 
 type Querier = Db | Knex.Transaction;
+
+/** An `orders` row as stored. */
+export interface OrderRow {
+  id: number;
+  buyer_id: number;
+  item_id: number;
+  quantity: number;
+  unit_price: number;
+  amount: number;
+  status: OrderStatus;
+  arrival_seq: number | null;
+  created_at: Date;
+}
 
 const ORDER_COLUMNS = ['id', 'buyer_id', 'item_id', 'quantity', 'unit_price', 'amount', 'status', 'arrival_seq', 'created_at'];
 

@@ -40,7 +40,7 @@ export type CancelInitiatedOrderReply =
   | { outcome: 'OK'; itemNum: number; mustRequestDrain: boolean }
   | { outcome: 'NOT_FOUND' }
   | { outcome: 'FORBIDDEN' }
-  | { outcome: 'NOT_INITIATED'; status: OrderStatus };
+  | { outcome: 'NOT_INITIATED'; status: OrderStatus; itemNum: number };
 
 export type CommitLineBatchReply = 'EMPTY' | 'MORE' | 'STALE';
 
@@ -130,7 +130,7 @@ const cancelInitiatedOrderReply: ReplyDecoder<CancelInitiatedOrderReply> = (raw)
     case 'OK':
       return { outcome, itemNum: Number(first), mustRequestDrain: second === 1 };
     case 'NOT_INITIATED':
-      return { outcome, status: statusOf('cancel-initiated-order', first) };
+      return { outcome, status: statusOf('cancel-initiated-order', first), itemNum: Number(second) };
     case 'NOT_FOUND':
     case 'FORBIDDEN':
       return { outcome };

@@ -1,18 +1,6 @@
 import type { Knex } from 'knex';
+import type { OrderRow } from './order-repository';
 import { canTransition, type OrderStatus } from './order-status';
-
-/** An `orders` row as stored. */
-export interface OrderRow {
-  id: number;
-  buyer_id: number;
-  item_id: number;
-  quantity: number;
-  unit_price: number;
-  amount: number;
-  status: OrderStatus;
-  arrival_seq: number | null;
-  created_at: Date;
-}
 
 export interface Transition {
   to: OrderStatus;

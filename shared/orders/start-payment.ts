@@ -4,7 +4,7 @@ import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-
 import { requestDrainAfterEntry } from './drain-request';
 import type { OrderContext } from './order-context';
 import { orderScripts, type StartPaymentReply } from './order-scripts';
-import { statusInMysql } from './status-in-mysql';
+import { orderInMysql } from './order-in-mysql';
 
 export interface PaymentReceipt {
   orderNum: number;
@@ -23,7 +23,7 @@ export async function startPayment(ctx: OrderContext, orderNum: number, caller: 
       if (reply.mustRequestDrain) await requestDrainAfterEntry(ctx, reply.itemNum, requestId);
       return { orderNum, itemNum: reply.itemNum, status: 'IN_PROGRESS', arrivalSeq: reply.arrivalSeq };
     case 'NOT_FOUND':
-      throw notInitiated(await statusInMysql(ctx, orderNum, caller.userNum));
+      throw notInitiated((await orderInMysql(ctx, orderNum, caller.userNum)).status);
     case 'FORBIDDEN':
       throw forbidden();
     case 'ACCOUNT_DELETED':

@@ -13,7 +13,7 @@ if not order[1] then
   return {'NOT_FOUND'}
 end
 if ARGV[3] ~= '' and order[1] ~= ARGV[3] then return {'FORBIDDEN'} end
-if order[3] ~= 'INITIATED' then return {'NOT_INITIATED', order[3]} end
+if order[3] ~= 'INITIATED' then return {'NOT_INITIATED', order[3], order[2]} end
 
 redis.call('HSET', KEYS[1], 'status', 'CANCELED', 'reason', ARGV[5], 'updatedAt', ARGV[4])
 redis.call('ZREM', KEYS[2], ARGV[2])
