@@ -78,11 +78,11 @@ class WorkerResources {
 }
 
 export interface WorkerOptions {
-  /** The clock the sweeper holds ORDER_TTL against (a test moves it rather than wait). */
+  /** The clock the once-a-second sweep holds ORDER_TTL against (a test moves it rather than wait). */
   sweepClock?: Clock;
 }
 
-/** One worker process: a BullMQ consumer on every partition, the sweeper, and reconciliation with MySQL. */
+/** One worker process: a BullMQ consumer on every partition, the once-a-second sweep (orders past ORDER_TTL, stuck lines), and reconciliation with MySQL. */
 export async function startWorker(config: Config, logger: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
   const resources = new WorkerResources({ config, db: createDb(config, { logger }), redis: createRedis(config, 'patient'), logger });
   try {

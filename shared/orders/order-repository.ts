@@ -59,6 +59,12 @@ export async function highestArrivalSeqByItem(db: Db): Promise<Map<number, numbe
   return new Map(rows.map((row) => [Number(row.item_id), Number(row.highest ?? 0)]));
 }
 
+/** Every INITIATED order (reconciliation puts back the mirrors Redis may have lost). */
+export async function listInitiatedOrders(db: Db): Promise<OrderRow[]> {
+  const rows = await db('orders').select<OrderRow[]>(ORDER_COLUMNS).where({ status: 'INITIATED' });
+  return rows.map(normalizeOrderRow);
+}
+
 export async function historyOf(db: Querier, orderNum: number): Promise<OrderHistoryView[]> {
   const rows: { from_status: OrderStatus | null; to_status: OrderStatus; reason: string | null; created_at: Date }[] = await db(
     'order_histories',

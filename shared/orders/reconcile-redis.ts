@@ -2,10 +2,10 @@ import { syncAllItemSaleStates } from '../items/sale-state-sync';
 import { LuaScript, replies } from '../lua/lua-script';
 import { enforceSerialPartitions } from '../queue';
 import { redisKeys } from '../redis-keys';
+import { listUsersWithTokensVoidedSince } from '../users/user-repository';
 import type { PipelineContext } from './order-context';
-import { highestArrivalSeqByItem, highestOrderNum } from './order-repository';
+import { highestArrivalSeqByItem, highestOrderNum, listInitiatedOrders } from './order-repository';
 import { orderScripts } from './order-scripts';
-import type { OrderRow } from './order-transitions';
 
 const raiseTokensNotBefore = new LuaScript(`${__dirname}/../users/lua/raise-tokens-not-before.lua`, 1, replies.flag('raise-tokens-not-before'));
 
@@ -54,16 +54,12 @@ export async function reconcileRedisWithMysql(ctx: PipelineContext): Promise<Rec
   return { items: items.length, linesWithWork: withWork.length, initiatedRestored };
 }
 
-type InitiatedOrderRow = Omit<OrderRow, 'status' | 'arrival_seq'>;
-
 async function restoreInitiatedOrders(ctx: PipelineContext): Promise<number> {
-  const rows: InitiatedOrderRow[] = await ctx.db('orders')
-    .select('id', 'buyer_id', 'item_id', 'quantity', 'unit_price', 'amount', 'created_at')
-    .where({ status: 'INITIATED' });
+  const rows = await listInitiatedOrders(ctx.db);
   let restored = 0;
   await inRounds(rows, async (row) => {
-    const keys = [redisKeys.orderMirror(Number(row.id)), redisKeys.initiatedOrders()];
-    const order = [Number(row.id), Number(row.buyer_id), Number(row.item_id), Number(row.quantity), Number(row.unit_price), Number(row.amount), row.created_at.getTime()];
+    const keys = [redisKeys.orderMirror(row.id), redisKeys.initiatedOrders()];
+    const order = [row.id, row.buyer_id, row.item_id, row.quantity, row.unit_price, row.amount, row.created_at.getTime()];
     if (await orderScripts.restoreInitiatedOrder.run(ctx.redis, keys, order)) restored += 1;
   });
   return restored;
@@ -74,12 +70,8 @@ async function restoreInitiatedOrders(ctx: PipelineContext): Promise<number> {
  * may have had its tokens voided in a Redis that lost it. MySQL keeps both instants.
  */
 async function revokeTokensAgain(ctx: PipelineContext): Promise<void> {
-  const since = new Date(Date.now() - ctx.config.jwtExpiresInSeconds * 1000);
-  const rows: { id: number; tokens_not_before: Date | null; deleted_at: Date | null }[] = await ctx.db('users')
-    .select('id', 'tokens_not_before', 'deleted_at')
-    .where('tokens_not_before', '>', since)
-    .orWhere('deleted_at', '>', since);
+  const rows = await listUsersWithTokensVoidedSince(ctx.db, new Date(Date.now() - ctx.config.jwtExpiresInSeconds * 1000));
   await inRounds(rows, (row) =>
-    raiseTokensNotBefore.run(ctx.redis, [redisKeys.tokensNotBefore(Number(row.id))], [row.deleted_at ? 'deleted' : row.tokens_not_before!.getTime()]),
+    raiseTokensNotBefore.run(ctx.redis, [redisKeys.tokensNotBefore(row.id)], [row.deleted_at ? 'deleted' : row.tokens_not_before!.getTime()]),
   );
 }

@@ -45,3 +45,12 @@ export async function softDeleteUser(db: Db, userNum: number): Promise<void> {
 export function isDuplicateKey(error: unknown): boolean {
   return (error as { code?: string }).code === 'ER_DUP_ENTRY';
 }
+
+/** Accounts whose tokens were voided (password changed, or deleted) after `since`, with when. */
+export async function listUsersWithTokensVoidedSince(db: Db, since: Date): Promise<{ id: number; tokens_not_before: Date | null; deleted_at: Date | null }[]> {
+  const rows: { id: number; tokens_not_before: Date | null; deleted_at: Date | null }[] = await db('users')
+    .select('id', 'tokens_not_before', 'deleted_at')
+    .where('tokens_not_before', '>', since)
+    .orWhere('deleted_at', '>', since);
+  return rows.map((row) => ({ ...row, id: Number(row.id) }));
+}
