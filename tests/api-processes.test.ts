@@ -4,6 +4,7 @@ import { freePort } from './support/free-port';
 import { NpmStart } from './support/npm-start';
 import { testEnv } from './support/test-env';
 import { waitFor } from './support/wait';
+import { isolateTestFile } from './support/isolation';
 
 const ADMIN = { ADMIN_USER: 'operator', ADMIN_PASSWORD: 'a-long-operator-password' };
 const ADMIN_AUTH = `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}`;
@@ -40,6 +41,7 @@ const isAlive = (pid: number) => {
 };
 
 describe('npm start with several API processes (API_PROCESSES)', function () {
+  isolateTestFile(__filename);
   this.timeout(90_000);
   let service: NpmStart;
   let baseUrl: string;
@@ -49,7 +51,7 @@ describe('npm start with several API processes (API_PROCESSES)', function () {
   before(async () => {
     const port = await freePort();
     baseUrl = `http://127.0.0.1:${port}`;
-    service = NpmStart.fromSource({ ...testEnv, ...ADMIN, LOG_LEVEL: 'info', PORT: String(port), API_PROCESSES: '2', WORKER_PROCESSES: '0' });
+    service = NpmStart.fromSource({ ...testEnv(), ...ADMIN, LOG_LEVEL: 'info', PORT: String(port), API_PROCESSES: '2', WORKER_PROCESSES: '0' });
     await service.ready(0, 60_000, 2);
   });
 
