@@ -43,25 +43,25 @@ describe('Line entries: written by the Lua steps, read by the worker', () => {
     const itemNum = 1;
     const buyer = { userNum: 7, role: 'BUYER' as const, issuedAtMs: Date.now() };
     await writeItemSaleState(redis, { id: itemNum, seller_id: 1, price: 1500, available_at: null, end_at: null, deleted_at: null, quantity: 10, version: 1 }, 'exact');
-    const enter = async (quantity: number, at: number) => {
-      const reply = await admitInRedis({ config, redis }, { caller: buyer, buyerNum: buyer.userNum, itemNum, quantity, price: 1500 }, at);
+    const enter = async (quantity: number) => {
+      const reply = await admitInRedis({ config, redis }, { caller: buyer, buyerNum: buyer.userNum, itemNum, quantity, price: 1500 });
       if (reply.outcome !== 'OK') throw new Error(reply.outcome);
-      return reply.orderNum;
+      return reply;
     };
-    const paid = await enter(2, 1767258000000);
-    const canceled = await enter(1, 1767258000001);
+    const { orderNum: paid, createdAtMs: paidAt } = await enter(2);
+    const { orderNum: canceled, createdAtMs: canceledAt } = await enter(1);
     const payment = await startPaymentInRedis({ config, redis }, paid, buyer);
     if (payment.outcome !== 'OK') throw new Error(payment.outcome);
     await orderScripts.cancelInitiatedOrder.run(
       redis,
       [redisKeys.orderMirror(canceled), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
-      [config.redisPrefix + ITEM_KEY_PREFIX, canceled, buyer.userNum, Date.now(), 'CANCELED_BY_BUYER'],
+      [config.redisPrefix + ITEM_KEY_PREFIX, canceled, buyer.userNum, 'CANCELED_BY_BUYER'],
     );
 
     const entries = (await redis.lrange(redisKeys.itemLine(itemNum), 0, -1)).map(parseLineEntry);
     expect(entries).to.deep.equal([
-      { kind: 'record', orderNum: paid, buyerNum: buyer.userNum, quantity: 2, unitPrice: 1500, createdAt: new Date(1767258000000) },
-      { kind: 'record', orderNum: canceled, buyerNum: buyer.userNum, quantity: 1, unitPrice: 1500, createdAt: new Date(1767258000001) },
+      { kind: 'record', orderNum: paid, buyerNum: buyer.userNum, quantity: 2, unitPrice: 1500, createdAt: new Date(paidAt) },
+      { kind: 'record', orderNum: canceled, buyerNum: buyer.userNum, quantity: 1, unitPrice: 1500, createdAt: new Date(canceledAt) },
       { kind: 'pay', orderNum: paid, quantity: 2, arrivalSeq: payment.arrivalSeq },
       { kind: 'cancel', orderNum: canceled, reason: 'CANCELED_BY_BUYER' },
     ] satisfies LineEntry[]);

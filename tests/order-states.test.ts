@@ -38,7 +38,7 @@ describe('The order state machine, one table for TypeScript and Lua', () => {
   it('When a mirror would move where the state machine does not allow, it keeps its status; an allowed move or a restated status settles it and lets it expire', async () => {
     const [declined, waiting, canceled, gone] = [1, 2, 3, 4];
     const mirror = redisKeys.orderMirror;
-    const settle = (orderNum: number, status: string) => orderScripts.settleOrderMirror.run(redis, [mirror(orderNum)], [status, 'TEST', Date.now(), 60]);
+    const settle = (orderNum: number, status: string) => orderScripts.settleOrderMirror.run(redis, [mirror(orderNum)], [status, 'TEST', 60]);
     await redis.hset(mirror(declined), 'status', 'FAILED_CUSTOMER');
     await redis.hset(mirror(waiting), 'status', 'IN_PROGRESS');
     await redis.hset(mirror(canceled), 'status', 'CANCELED');

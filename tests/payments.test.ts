@@ -193,11 +193,11 @@ describe('Paying, polling and canceling', () => {
     });
   });
 
-  describe('with a worker whose clock runs past ORDER_TTL', () => {
+  describe("with a worker whose sweep judges ORDER_TTL ahead of Redis's clock", () => {
     let worker: RunningWorker;
     before(async () => {
       const ttlMs = api.ctx.config.orderTtlSeconds * 1000;
-      worker = await startTestWorker({}, { sweepClock: () => Date.now() + ttlMs + 1000 });
+      worker = await startTestWorker({}, { sweepAheadMs: ttlMs + 1000 });
     });
     after(async () => worker.stop());
 

@@ -125,7 +125,6 @@ function commitBatch(ctx: OrderContext, itemNum: number, raw: string[], outcome:
       outcome?.unitsReleased ?? 0,
       outcome?.lastArrivalSeq ?? 0,
       SETTLED_MIRROR_TTL_SECONDS,
-      Date.now(),
       ...mirrorUpdates,
     ],
   );

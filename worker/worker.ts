@@ -2,7 +2,6 @@ import type { Server } from 'node:http';
 import os from 'node:os';
 import { Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { Clock } from '../shared/clock';
 import type { Config } from '../shared/config';
 import { createDb } from '../shared/db';
 import { isRedisConnectionError } from '../shared/dependency-outage';
@@ -78,8 +77,8 @@ class WorkerResources {
 }
 
 export interface WorkerOptions {
-  /** The clock the once-a-second sweep holds ORDER_TTL against (a test moves it rather than wait). */
-  sweepClock?: Clock;
+  /** How far ahead of Redis's clock the once-a-second sweep judges ORDER_TTL (a test moves it rather than wait); 0 in service. */
+  sweepAheadMs?: number;
 }
 
 /** One worker process: a BullMQ consumer on every partition, the once-a-second sweep (orders past ORDER_TTL, stuck lines), and reconciliation with MySQL. */
@@ -149,7 +148,7 @@ async function run(resources: WorkerResources, options: WorkerOptions): Promise<
   // What no request triggers: unpaid orders expire, and stuck lines get a new drain request.
   const stuckLines = new StuckLineWatch(ctx);
   const sweep = async () => {
-    await cancelOrdersPastTtl(ctx, options.sweepClock ?? Date.now);
+    await cancelOrdersPastTtl(ctx, options.sweepAheadMs);
     await stuckLines.redrainStuckLines();
   };
   resources.sweepTimer = setInterval(() => {

@@ -52,9 +52,11 @@ export function errorCodesOf(operation: Operation): ErrorCode[] {
 
 const header = (name: string) => ({ $ref: `#/components/headers/${name}` });
 
-function headersOf(status: number, access: Access): JsonSchema {
+function headersOf(status: number, operation: Operation): JsonSchema {
+  const { access } = operation;
   return {
     'X-Request-Id': header('RequestId'),
+    ...(status < 300 && operation.uncached ? { 'Cache-Control': header('NoStore') } : {}),
     ...(status === 429 || status === 503 ? { 'Retry-After': header('RetryAfter') } : {}),
     ...(status === 401 && access === 'admin' ? { 'WWW-Authenticate': header('BasicChallenge') } : {}),
   };
@@ -70,12 +72,12 @@ function successContent(answer: Answer): JsonSchema {
 function responsesOf(operation: Operation): JsonSchema {
   const responses: JsonSchema = {};
   for (const [status, answer] of Object.entries(operation.answers)) {
-    responses[status] = { description: answer.description, headers: headersOf(Number(status), operation.access), content: successContent(answer) };
+    responses[status] = { description: answer.description, headers: headersOf(Number(status), operation), content: successContent(answer) };
   }
   for (const [httpStatus, { status, codes }] of codesByHttpStatus(errorCodesOf(operation))) {
     responses[httpStatus] = {
       description: `${status}: ${codes.join(', ')}`,
-      headers: headersOf(httpStatus, operation.access),
+      headers: headersOf(httpStatus, operation),
       content: { 'application/json': { schema: errorEnvelopeSchema(status, codes) } },
     };
   }
@@ -139,6 +141,7 @@ export function buildOpenApiDocument(limits: Pick<Config, 'maxOrderQuantity'>) {
         RequestId: { required: true, description: "The caller's X-Request-Id when sane, else a new UUID; logs and drain jobs carry it", schema: { type: 'string' } },
         RetryAfter: { required: true, description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
         BasicChallenge: { required: true, description: 'Basic realm of the operator credential', schema: { type: 'string' } },
+        NoStore: { required: true, description: 'A reading of the clock: never to be cached', schema: { const: 'no-store' } },
       },
       schemas: { ...DATA_SCHEMAS, ErrorEnvelope: ERROR_ENVELOPE_SCHEMA, FieldError: FIELD_ERROR_SCHEMA },
     },

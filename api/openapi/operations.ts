@@ -50,6 +50,8 @@ export interface Operation {
   errors?: ErrorCode[];
   /** Answered by the process alone: no outage of Redis or MySQL shows in its answers. */
   selfContained?: true;
+  /** A reading that goes stale at once: its success answer says Cache-Control: no-store. */
+  uncached?: true;
 }
 
 /** Pages for people that the service mounts beside the API; not described by the document. */
@@ -183,6 +185,16 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       request: { params: itemPathSchema },
       answers: { 200: { description: 'Units left', data: 'ItemStock' } },
       errors: ['ITEM_NOT_FOUND'],
+    },
+    {
+      operationId: 'getServiceTime',
+      method: 'get',
+      path: `${V1}/time`,
+      tag: 'Catalog',
+      summary: "The service's clock (Redis's, no MySQL), which sale windows are judged by: a page corrects its countdown by it",
+      access: 'public',
+      uncached: true,
+      answers: { 200: { description: 'The current time', data: 'ServiceTime' } },
     },
     {
       operationId: 'sendVerificationCode',

@@ -20,9 +20,13 @@ export interface StockView {
   stock: number;
 }
 
-/** What browsing shows: the item, whether it is on sale now, and the units left. */
+/**
+ * What browsing shows: the item, whether it is on sale at `serverTime` (the service's clock, which
+ * a page counts down to availableAt by rather than its device's), and the units left.
+ */
 export interface ListedItemView extends ItemView {
   saleStatus: SaleStatus;
+  serverTime: string;
   stock: number;
 }
 
@@ -51,6 +55,7 @@ export function listedItemViewOf(row: ItemRecord, now: Date): ListedItemView {
   return {
     ...itemViewOf(row),
     saleStatus: saleStatusAt({ availableAt: row.available_at, endAt: row.end_at }, now),
+    serverTime: now.toISOString(),
     stock: row.quantity,
   };
 }

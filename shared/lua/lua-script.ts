@@ -81,6 +81,11 @@ export const replies = {
     if (typeof raw !== 'number') throw unexpectedReply(script, raw);
     return raw;
   },
+  /** A list of numbers, e.g. the members of a sorted set of ids. */
+  numbers: (script: string): ReplyDecoder<number[]> => (raw) => {
+    if (!Array.isArray(raw)) throw unexpectedReply(script, raw);
+    return raw.map(Number);
+  },
   /** 1 or 0: whether the step did its work. */
   flag: (script: string): ReplyDecoder<boolean> => (raw) => {
     if (raw !== 0 && raw !== 1) throw unexpectedReply(script, raw);

@@ -25,7 +25,7 @@ export async function cancelOrder(ctx: OrderContext, orderNum: number, buyerNum:
   const reply = await orderScripts.cancelInitiatedOrder.run(
     ctx.redis,
     [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
-    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, buyerNum ?? '', Date.now(), reason],
+    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, buyerNum ?? '', reason],
   );
   switch (reply.outcome) {
     case 'OK':

@@ -56,7 +56,6 @@ export function buryHeadEntry(redis: Redis, itemNum: number, entry: string, caus
     itemNum,
     cause === 'failed' ? 'first' : 'follow',
     reason.slice(0, 1000),
-    Date.now(),
   ]);
 }
 
@@ -119,7 +118,7 @@ export async function cancelDeadOrder(ctx: OrderContext, itemNum: number, orderN
       redisKeys.orderMirror(orderNum),
       redisKeys.initiatedOrders(),
     ],
-    [orderNum, itemNum, OPERATOR_CANCEL_REASON, Date.now(), SETTLED_MIRROR_TTL_SECONDS],
+    [orderNum, itemNum, OPERATOR_CANCEL_REASON, SETTLED_MIRROR_TTL_SECONDS],
   );
   if (reply.outcome !== 'OK') throw deadOrderNotFound();
   return { itemNum, orderNum, status: 'CANCELED', unitsReleased: reply.unitsReleased };

@@ -190,6 +190,7 @@ export const orderScripts = {
   retryDeadOrder: script('retry-dead-order.lua', 5, retryDeadOrderReply),
   cancelDeadOrder: script('cancel-dead-order.lua', 5, cancelDeadOrderReply),
   raiseOrderSequence: script('raise-order-sequence.lua', 1, replies.count('raise-order-sequence')),
+  listOrdersPastTtl: script('list-orders-past-ttl.lua', 1, replies.numbers('list-orders-past-ttl')),
   /** Answers whether the mirror now holds the status (false: gone, or the state machine refused). */
   settleOrderMirror: script('settle-order-mirror.lua', 1, replies.flag('settle-order-mirror')),
   readOrderProgress: script('read-order-progress.lua', 1, orderProgressReply),

@@ -77,11 +77,10 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
 export const SOLD_OUT = conflict('SOLD_OUT', 'This item is sold out');
 
 /**
- * The one Redis step of an order submission (admit-order.lua), at `nowMs`. Exported for the bench,
- * which enters orders the same way without HTTP, and for the test that the sale window here and in
- * shared/items/sale-window.ts agree.
+ * The one Redis step of an order submission (admit-order.lua), which judges the sale window by
+ * Redis's clock. Exported for the bench and the tests, which enter orders the same way without HTTP.
  */
-export function admitInRedis(ctx: Pick<IntakeContext, 'config' | 'redis'>, command: PlaceOrderCommand, nowMs = Date.now()): Promise<AdmitOrderReply> {
+export function admitInRedis(ctx: Pick<IntakeContext, 'config' | 'redis'>, command: PlaceOrderCommand): Promise<AdmitOrderReply> {
   const key = command.idempotencyKey;
   return orderScripts.admitOrder.run(
     ctx.redis,
@@ -97,7 +96,6 @@ export function admitInRedis(ctx: Pick<IntakeContext, 'config' | 'redis'>, comma
     ],
     [
       ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX,
-      nowMs,
       command.itemNum,
       command.buyerNum,
       command.quantity,

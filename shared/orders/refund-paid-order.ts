@@ -37,5 +37,5 @@ export async function refundPaidOrder(ctx: OrderContext, orderNum: number, itemN
     }),
   );
   await publishStock(ctx.redis, itemNum, stock);
-  await orderScripts.settleOrderMirror.run(ctx.redis, [redisKeys.orderMirror(orderNum)], ['CANCELED', REFUND_REASON, Date.now(), SETTLED_MIRROR_TTL_SECONDS]);
+  await orderScripts.settleOrderMirror.run(ctx.redis, [redisKeys.orderMirror(orderNum)], ['CANCELED', REFUND_REASON, SETTLED_MIRROR_TTL_SECONDS]);
 }

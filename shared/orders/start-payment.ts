@@ -43,7 +43,7 @@ export function startPaymentInRedis(ctx: Pick<OrderContext, 'config' | 'redis'>,
   return orderScripts.startPayment.run(
     ctx.redis,
     [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(caller.userNum)],
-    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, caller.userNum, Date.now(), caller.issuedAtMs],
+    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, caller.userNum, caller.issuedAtMs],
   );
 }
 

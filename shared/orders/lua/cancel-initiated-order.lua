@@ -3,8 +3,9 @@
 -- Only what MySQL has not settled is canceled here: any other state is answered as it is and the
 -- caller decides (PAID is refunded through MySQL).
 -- KEYS: 1 order mirror, 2 initiated orders, 3 items with backlog
--- ARGV: 1 item key prefix, 2 orderNum, 3 buyerNum or '' (the service), 4 now ms, 5 reason
+-- ARGV: 1 item key prefix, 2 orderNum, 3 buyerNum or '' (the service), 4 reason
 -- Reply: decoded by cancelInitiatedOrderReply in shared/orders/order-scripts.ts.
+--- @include "../../lua/includes/redis-clock"
 --- @include "includes/item-line"
 
 local order = redis.call('HMGET', KEYS[1], 'buyerNum', 'itemNum', 'status')
@@ -15,9 +16,9 @@ end
 if ARGV[3] ~= '' and order[1] ~= ARGV[3] then return {'FORBIDDEN'} end
 if order[3] ~= 'INITIATED' then return {'NOT_INITIATED', order[3], order[2]} end
 
-redis.call('HSET', KEYS[1], 'status', 'CANCELED', 'reason', ARGV[5], 'updatedAt', ARGV[4])
+redis.call('HSET', KEYS[1], 'status', 'CANCELED', 'reason', ARGV[4], 'updatedAt', redisClockMs())
 redis.call('ZREM', KEYS[2], ARGV[2])
 local sale, line = itemKeysOf(ARGV[1], order[2])
-local entry = cancelEntry(ARGV[2], ARGV[5])
+local entry = cancelEntry(ARGV[2], ARGV[4])
 local mustRequestDrain = appendToItemLine(sale, line, KEYS[3], order[2], entry)
 return {'OK', order[2], mustRequestDrain}

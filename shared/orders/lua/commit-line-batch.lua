@@ -4,7 +4,7 @@
 -- When the line is empty the drain flag is lowered in the same step (see includes/item-line.lua).
 -- KEYS: 1 item sale state, 2 item line, 3 items with backlog
 -- ARGV: 1 order mirror key prefix, 2 itemNum, 3 entry count, 4 first entry, 5 units released,
---       6 last arrival seq, 7 settled mirror ttl s, 8 now ms, then (orderNum, status, reason)...
+--       6 last arrival seq, 7 settled mirror ttl s, then (orderNum, status, reason)...
 -- Reply: 'STALE' (replayed), 'EMPTY' (line drained) or 'MORE'.
 --- @include "includes/item-line"
 --- @include "includes/order-mirror"
@@ -17,8 +17,8 @@ if count > 0 then
   redis.call('HINCRBY', KEYS[1], 'inflight', 0 - tonumber(ARGV[5]))
   local processed = tonumber(redis.call('HGET', KEYS[1], 'processedSeq') or '0')
   if tonumber(ARGV[6]) > processed then redis.call('HSET', KEYS[1], 'processedSeq', ARGV[6]) end
-  for i = 9, #ARGV, 3 do
-    settleOrderMirror(ARGV[1] .. ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[8], ARGV[7])
+  for i = 8, #ARGV, 3 do
+    settleOrderMirror(ARGV[1] .. ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[7])
   end
 end
 if redis.call('LLEN', KEYS[2]) == 0 then
