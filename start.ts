@@ -51,7 +51,7 @@ function supervise(entry: Supervised, supervision: Supervision): void {
       supervision.giveUp(entry);
       return;
     }
-    supervision.logger.error({ process: entry.name, code, signal }, 'child exited unexpectedly; restarting');
+    supervision.logger.error({ child: entry.name, code, signal }, 'child exited unexpectedly; restarting');
     setTimeout(() => supervise(entry, supervision), RESTART_DELAY_MS);
   });
 }

@@ -3,19 +3,23 @@ import { PortUnavailableError } from './listen';
 import type { Logger } from './logger';
 
 /**
- * Runs `stop` once on the first SIGINT/SIGTERM, then exits. A second signal while stopping exits
- * at once, so an operator is never stuck with a process that won't die. A process forked by the
- * supervisor also stops when the supervisor is gone (its IPC channel closes), rather than live on
- * unwatched beside the fresh set a restarted supervisor starts.
+ * Runs `stop` once on the first SIGINT/SIGTERM, then exits. The same signal again while stopping
+ * (Ctrl-C pressed twice) exits at once, so an operator is never stuck with a process that won't
+ * die. Another signal while stopping is the usual echo of one Ctrl-C: the terminal sends SIGINT to
+ * the whole process group and `npm start` then passes SIGTERM on to its children, so it must not
+ * cut their clean stop short. A process forked by the supervisor also stops when the supervisor is
+ * gone (its IPC channel closes), rather than live on unwatched beside the fresh set a restarted
+ * supervisor starts.
  */
 export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
-  let stopping = false;
+  let stoppingOn: NodeJS.Signals | 'supervisor gone' | undefined;
   const onSignal = (signal: NodeJS.Signals | 'supervisor gone') => {
-    if (stopping) {
+    if (stoppingOn === signal) {
       logger.warn({ signal }, 'second signal while stopping: exiting now');
       process.exit(1);
     }
-    stopping = true;
+    if (stoppingOn) return;
+    stoppingOn = signal;
     logger.info({ signal }, 'stopping');
     stop().then(
       () => {

@@ -93,12 +93,14 @@ describe('npm start with several API processes (API_PROCESSES)', function () {
     });
   });
 
-  it('When npm start gets SIGTERM, every API process stops and it exits 0', async () => {
+  it('When Ctrl-C sends SIGINT to every process of npm start at once (then npm start passes SIGTERM on), each API process stops cleanly and it exits 0', async () => {
     const running = apiPids().filter(isAlive);
     expect(running).to.have.length(2);
-    await service.stop();
+    await service.interruptLikeCtrlC();
     expect(await service.exited).to.equal(0);
     expect(running.filter(isAlive)).to.deep.equal([]);
+    expect(service.linesWith('second signal while stopping: exiting now')).to.deep.equal([]);
+    expect(service.linesWith('stopped cleanly').map((line) => line.pid)).to.include.members(running);
     await getOnNewConnection(`${baseUrl}/health`).then(
       () => expect.fail('the port still answers'),
       (error: NodeJS.ErrnoException) => expect(error.code).to.equal('ECONNREFUSED'),

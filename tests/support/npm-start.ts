@@ -7,7 +7,10 @@ const ROOT = path.join(__dirname, '..', '..');
 
 export type LogLine = Record<string, unknown> & { msg?: string; process?: string; pid?: number };
 
-/** `npm start` (build, migrate, API and workers) or the built supervisor alone, as a person runs it, with its output kept. */
+/**
+ * `npm start` (build, migrate, API and workers) or the built supervisor alone, as a person runs it
+ * in a terminal of its own (its own process group), with its output kept.
+ */
 export class NpmStart {
   /** The JSON log lines of the supervisor and its children, in the order they arrived. */
   readonly log: LogLine[] = [];
@@ -25,17 +28,17 @@ export class NpmStart {
 
   /** `npm start`; env is the whole environment (nothing inherited beyond what the caller passes). */
   static npmStart(env: NodeJS.ProcessEnv): NpmStart {
-    return new NpmStart(spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    return new NpmStart(spawn('npm', ['start'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
   }
 
   /** What `npm start` runs once built: the supervisor from dist/. */
   static builtSupervisor(env: NodeJS.ProcessEnv): NpmStart {
-    return new NpmStart(spawn(process.execPath, [path.join(ROOT, 'dist', 'start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    return new NpmStart(spawn(process.execPath, [path.join(ROOT, 'dist', 'start.js')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
   }
 
   /** The supervisor from the sources through tsx, as the other tests run the service: no build first. */
   static fromSource(env: NodeJS.ProcessEnv): NpmStart {
-    return new NpmStart(spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] }));
+    return new NpmStart(spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'start.ts')], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true }));
   }
 
   linesWith(msg: string): LogLine[] {
@@ -55,6 +58,12 @@ export class NpmStart {
       timeoutMs,
       200,
     );
+  }
+
+  /** Ctrl-C in the terminal it runs in: SIGINT to every process of its group at once. */
+  async interruptLikeCtrlC(): Promise<void> {
+    process.kill(-this.child.pid!, 'SIGINT');
+    await this.exited;
   }
 
   /** SIGTERM to the supervisor only (it passes the signal on to its children), then waits for all to exit. */
