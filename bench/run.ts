@@ -21,7 +21,6 @@ import { runScenario } from './scenarios';
 import { seedItem, seedUsers, type BenchUser } from './seed-data';
 import { outcomesOf, waitUntilItemSettled } from './settlement';
 
-const PORTS = { api: 18180, capacity: 18182, bare: 18190, seedDesign: 18191 };
 const STARTUP_TIMEOUT_MS = 90_000;
 /** What `--scenario` picks from (by prefix; `all` runs every part). */
 const PARTS = ['http', 'hot-item', 'seed-load-test', 'opening-spike', 'capacity'] as const;
@@ -36,8 +35,12 @@ const { values: args } = parseArgs({
     'redis-prefix': { type: 'string', default: 'rpbench:' },
     workers: { type: 'string', default: '2' },
     'drain-batch-size': { type: 'string' },
+    // The bench's processes listen on this port and the next 11 (the suite's smoke run takes free ones).
+    'port-base': { type: 'string', default: '18180' },
   },
 });
+const portBase = Number(args['port-base']);
+const PORTS = { api: portBase, capacity: portBase + 2, bare: portBase + 10, seedDesign: portBase + 11 };
 const wants = (part: (typeof PARTS)[number]) => args.scenario === 'all' || part.startsWith(args.scenario!);
 
 const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000];

@@ -4,6 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect } from 'chai';
 import type { BenchReport } from '../bench/report';
+import { freeConsecutivePorts } from './support/free-port';
 import { testEnv } from './support/test-env';
 import { isolateTestFile } from './support/isolation';
 
@@ -13,14 +14,14 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
   isolateTestFile(__filename);
   this.timeout(300_000);
 
-  it('When run quick, it starts the service and baselines, runs both scenarios and the capacity steps, audits the invariants and writes the report with its charts', () => {
+  it('When run quick, it starts the service and baselines, runs both scenarios and the capacity steps, audits the invariants and writes the report with its charts', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
     const env = testEnv();
     const databaseUrl = new URL(env.DATABASE_URL!);
     databaseUrl.pathname = `${databaseUrl.pathname}_bench_smoke`;
     const run = spawnSync(
       process.execPath,
-      ['--import', 'tsx', path.join(ROOT, 'bench', 'run.ts'), '--quick', '--out', out, '--database-url', databaseUrl.toString(), '--redis-url', env.REDIS_URL!, '--redis-prefix', env.REDIS_PREFIX!],
+      ['--import', 'tsx', path.join(ROOT, 'bench', 'run.ts'), '--quick', '--out', out, '--database-url', databaseUrl.toString(), '--redis-url', env.REDIS_URL!, '--redis-prefix', env.REDIS_PREFIX!, '--port-base', String(await freeConsecutivePorts(12))],
       { cwd: ROOT, encoding: 'utf8', timeout: 290_000 },
     );
     expect(run.status, run.stderr).to.equal(0);
