@@ -6,6 +6,7 @@ import { API_V1_PREFIX } from '../paths';
 import { itemEditSchema, itemPathSchema, newItemSchema } from '../request-schemas/items';
 import { orderPathSchema, placeOrderBodySchema, placeOrderHeadersSchema } from '../request-schemas/orders';
 import { deadOrderPathSchema } from '../request-schemas/dead-entries';
+import { sellerPathSchema } from '../request-schemas/sellers';
 import { changePasswordSchema, logInSchema, renameSchema, signUpSchema, userPathSchema, verificationSchema } from '../request-schemas/users';
 import { DEAD_ENTRIES_PATH } from '../routes/dead-entries';
 import { QUEUE_DASHBOARD_PATH } from '../routes/operations';
@@ -195,6 +196,17 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       access: 'public',
       uncached: true,
       answers: { 200: { description: 'The current time', data: 'ServiceTime' } },
+    },
+    {
+      operationId: 'listSellerItems',
+      method: 'get',
+      path: `${V1}/sellers/{sellerNum}/items`,
+      tag: 'Catalog',
+      summary: "Your own items, newest first, each with its live figures: line length, units in flight, paid and failed orders, drain rate (sellerNum must be the caller)",
+      access: 'SELLER',
+      request: { params: sellerPathSchema, query: paginationSchema },
+      answers: { 200: { description: 'A page of your items', data: 'SellerItemPage' } },
+      errors: ['FORBIDDEN'],
     },
     {
       operationId: 'sendVerificationCode',

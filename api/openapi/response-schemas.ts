@@ -23,6 +23,12 @@ const item = {
   updatedAt: instant,
   deletedAt: orNull(instant),
 };
+const listedItem = {
+  ...item,
+  saleStatus: { ...oneOfValues(SALE_STATUSES), description: 'Whether it is on sale at serverTime' },
+  serverTime: { ...instant, description: "The service's clock, which the order step judges the sale window by: count down to availableAt from it, not from the device's clock" },
+  stock: count,
+};
 const orderStatus = oneOfValues(ORDER_STATUSES);
 const order = { orderNum: id, buyerNum: id, itemNum: id, quantity: id, unitPrice: price, amount: price, status: orderStatus, createdAt: instant };
 const user = { userNum: id, name: text, email: { type: 'string', format: 'email' }, userRole: oneOfValues(USER_ROLES) };
@@ -32,13 +38,20 @@ export const DATA_SCHEMAS = {
   Item: exactObject(item),
   ItemStock: exactObject({ itemNum: id, stock: count }),
   ItemWithStock: exactObject({ ...item, stock: count }),
-  ListedItem: exactObject({
-    ...item,
-    saleStatus: { ...oneOfValues(SALE_STATUSES), description: 'Whether it is on sale at serverTime' },
-    serverTime: { ...instant, description: "The service's clock, which the order step judges the sale window by: count down to availableAt from it, not from the device's clock" },
-    stock: count,
-  }),
+  ListedItem: exactObject(listedItem),
   ListedItemPage: pageOf('items', 'ListedItem'),
+  LiveFigures: exactObject({
+    unitsInFlight: { ...count, description: 'Units in payments waiting in the line' },
+    lineLength: { ...count, description: 'Payments waiting in the line: taken a place, not yet applied' },
+    drainRatePerSecond: {
+      ...orNull({ type: 'number', minimum: 0 }),
+      description: 'Payments applied per second over the last 10 s, measured while someone watches; null until two samples a second apart are taken',
+    },
+    paidOrders: count,
+    failedOrders: { ...count, description: 'FAILED_CUSTOMER (declined) and FAILED_QUANTITY (no stock left when its turn came)' },
+  }),
+  SellerItem: exactObject({ ...listedItem, live: ref('LiveFigures') }),
+  SellerItemPage: pageOf('items', 'SellerItem'),
   CreatedItem: exactObject({ item: ref('Item'), stock: ref('ItemStock') }),
   OrderReceipt: exactObject({ orderNum: id, buyerNum: id, itemNum: id, quantity: id, status: { const: 'INITIATED' }, createdAt: instant }),
   PaymentReceipt: exactObject({

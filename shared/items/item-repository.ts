@@ -76,14 +76,15 @@ export async function lockLiveItem(trx: Knex.Transaction, itemNum: number): Prom
   return row && normalize(row);
 }
 
-export async function listLiveItems(db: Db, page: Pagination): Promise<{ items: ItemRecord[]; total: number }> {
+/** A page of live items, newest first: every seller's, or one seller's when `sellerNum` is given. */
+export async function listLiveItems(db: Db, page: Pagination, sellerNum?: number): Promise<{ items: ItemRecord[]; total: number }> {
+  const ofSeller = (query: Knex.QueryBuilder) => (sellerNum === undefined ? query : query.where('items.seller_id', sellerNum));
   const [rows, [{ total }]] = await Promise.all([
-    withStock(db)
-      .whereNull('items.deleted_at')
+    ofSeller(withStock(db).whereNull('items.deleted_at'))
       .orderBy('items.id', 'desc')
       .limit(page.size)
       .offset((page.page - 1) * page.size),
-    db('items').whereNull('deleted_at').count<{ total: number }[]>({ total: '*' }),
+    ofSeller(db('items').whereNull('items.deleted_at')).count<{ total: number }[]>({ total: '*' }),
   ]);
   return { items: rows.map(normalize), total: Number(total) };
 }

@@ -53,6 +53,22 @@ export async function highestOrderNum(db: Db): Promise<number> {
   return Number(row?.highest ?? 0);
 }
 
+/** Per item, its orders counted by status (statuses without orders left out). */
+export async function countOrdersByItemAndStatus(db: Db, itemNums: number[]): Promise<Map<number, Partial<Record<OrderStatus, number>>>> {
+  const counts = new Map<number, Partial<Record<OrderStatus, number>>>();
+  if (itemNums.length === 0) return counts;
+  const rows: { item_id: number; status: OrderStatus; orders: number }[] = await db('orders')
+    .select('item_id', 'status')
+    .count({ orders: '*' })
+    .whereIn('item_id', itemNums)
+    .groupBy('item_id', 'status');
+  for (const row of rows) {
+    const itemNum = Number(row.item_id);
+    counts.set(itemNum, { ...counts.get(itemNum), [row.status]: Number(row.orders) });
+  }
+  return counts;
+}
+
 /** Per item, the highest arrival sequence MySQL has seen: an item's line must count on from there. */
 export async function highestArrivalSeqByItem(db: Db): Promise<Map<number, number>> {
   const rows: { item_id: number; highest: number | null }[] = await db('orders').select('item_id').max({ highest: 'arrival_seq' }).groupBy('item_id');
