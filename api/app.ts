@@ -11,6 +11,7 @@ import { docsRoutes } from './routes/docs';
 import { healthRoutes } from './routes/health';
 import { apiV1Routes } from './routes';
 import { operationsRoutes } from './routes/operations';
+import { pageRoutes } from './routes/pages';
 
 export interface MountedRouter {
   prefix: string;
@@ -40,6 +41,7 @@ export function createApp(ctx: ApiContext): Express {
   app.use(requestLogging(ctx.logger));
   app.use(parseJsonBody(ctx.config.bodyLimit));
   for (const { prefix, router } of documentedRouters(ctx)) app.use(prefix || '/', router);
+  app.use(pageRoutes(ctx.logger));
   app.use(unknownRoute);
   app.use(errorHandler(ctx.logger));
   return app;

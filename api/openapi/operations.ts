@@ -57,6 +57,10 @@ export interface Operation {
 
 /** Pages for people that the service mounts beside the API; not described by the document. */
 export const BROWSER_PAGES = [
+  { path: '/', what: 'the drop page: items, countdowns, buying, the order live, my orders' },
+  { path: '/seller', what: "the seller page: your items and each one's live figures" },
+  { path: '/assets', what: 'the scripts and styles of those two pages' },
+  { path: '/favicon.svg', what: 'their icon' },
   { path: '/docs', what: 'Swagger UI over this document' },
   { path: QUEUE_DASHBOARD_PATH, what: 'the BullMQ dashboard (bull-board), behind the admin credential' },
 ] as const;

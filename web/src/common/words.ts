@@ -1,0 +1,72 @@
+import type { ApiError } from './api';
+import { formatPrice, formatTime } from './format';
+
+/**
+ * What an answer means for the person in front of the page, in words. The codes are the API's
+ * (shared/errors.ts); anything not worded here falls back to the service's own message.
+ */
+const seconds = (error: ApiError, fallback: number) => error.retryAfterSeconds ?? fallback;
+
+export function wordsForError(error: ApiError): string {
+  const data = error.data ?? {};
+  switch (error.code) {
+    case 'SOLD_OUT':
+      return 'Sold out: every unit is taken. Units can come back if other orders fail or are canceled.';
+    case 'INSUFFICIENT_STOCK':
+      return `Only ${String(data.stock)} left: lower the quantity and try again.`;
+    case 'NOT_OPEN_YET':
+      return `Not on sale yet: this sale opens ${typeof data.availableAt === 'string' ? `at ${formatTime(data.availableAt)}` : 'later'}. Your order was not taken; try again once it opens.`;
+    case 'SALE_ENDED':
+      return 'This sale has ended: no more orders are taken for this item.';
+    case 'PRICE_MISMATCH':
+      return `The price has changed${typeof data.price === 'number' ? ` to ${formatPrice(data.price)}` : ''} since the page showed it. Nothing was ordered: check the new price and buy again.`;
+    case 'PURCHASE_LIMIT_REACHED':
+      return `You already hold ${String(data.held)} of the ${String(data.maxPerBuyer)} units one buyer may have of this item. Cancel an order to buy more.`;
+    case 'ORDER_RATE_LIMITED':
+    case 'RATE_LIMITED':
+      return `Too many tries from you in a short time: wait ${seconds(error, 10)} seconds, then try again.`;
+    case 'VERIFICATION_TOO_SOON':
+      return `A code was sent to this address moments ago: wait ${seconds(error, 60)} seconds before asking for another.`;
+    case 'ITEM_OVERLOADED':
+      return `So many orders are waiting for this item that it takes no more for now: try again in ${seconds(error, 5)} seconds.`;
+    case 'REDIS_UNAVAILABLE':
+    case 'MYSQL_UNAVAILABLE':
+    case 'NOT_READY':
+      return `The shop is having trouble right now: try again in ${seconds(error, 5)} seconds.`;
+    case 'UNAUTHENTICATED':
+    case 'INVALID_TOKEN':
+    case 'TOKEN_REVOKED':
+    case 'ACCOUNT_DELETED':
+      return 'Your session has ended: log in again.';
+    case 'INVALID_CREDENTIALS':
+      return 'That email and password do not match an account.';
+    case 'VERIFICATION_CODE_INVALID':
+      return 'That code is not the one we mailed, or it has expired: check the mail or ask for a new code.';
+    case 'EMAIL_TAKEN':
+      return 'An account with this email exists already: log in instead.';
+    case 'ROLE_REQUIRED':
+      return 'This account cannot do that here: buyers order on the drop page, sellers list items on the seller page.';
+    case 'INVALID_STATE':
+      return `This order is ${String(data.status ?? 'in another state')} now, so that is no longer possible.`;
+    case 'NETWORK':
+      return 'The shop could not be reached: check your connection and try again.';
+    case 'VALIDATION_FAILED':
+      return error.fields.length > 0 ? error.fields.map((field) => field.message).join('. ') : error.message;
+    default:
+      return error.status === 429 ? `Too many requests: wait ${seconds(error, 10)} seconds, then try again.` : error.message;
+  }
+}
+
+export type OrderStatus = 'INITIATED' | 'IN_PROGRESS' | 'PAID' | 'FAILED_CUSTOMER' | 'FAILED_QUANTITY' | 'CANCELED';
+
+/** An order's status as the buyer reads it. */
+export const STATUS_WORDS: Record<OrderStatus, string> = {
+  INITIATED: 'Entered, not paid yet',
+  IN_PROGRESS: 'Waiting in line for payment',
+  PAID: 'Paid: it is yours',
+  FAILED_CUSTOMER: 'Payment declined (for example, not enough balance): nothing was charged',
+  FAILED_QUANTITY: 'Sold out before your turn came: nothing was charged',
+  CANCELED: 'Canceled',
+};
+
+export const isSettled = (status: OrderStatus) => status !== 'INITIATED' && status !== 'IN_PROGRESS';
