@@ -34,12 +34,11 @@ async function main(): Promise<void> {
   try {
     const account = async (name: string, role: UserRole) => {
       const [userNum] = await api.ctx.db('users').insert({ email: `${role.toLowerCase()}@example.test`, name, password_hash: await hashPassword('screenshot-password'), role });
-      const session = { token: issueAccessToken(config, { userNum: userNum!, role }).accessToken, userNum: userNum!, name, role };
-      return { 'reservation-purchase.session': JSON.stringify(session) };
+      const session = { token: issueAccessToken(config, { userNum, role }).accessToken, userNum, name, role };
+      return { userNum, signedIn: { 'reservation-purchase.session': JSON.stringify(session) } };
     };
-    const seller = await account('Sam Seller', 'SELLER');
-    const sellerNum = JSON.parse(seller['reservation-purchase.session']).userNum as number;
-    const buyer = await account('Bo Buyer', 'BUYER');
+    const { userNum: sellerNum, signedIn: seller } = await account('Sam Seller', 'SELLER');
+    const { signedIn: buyer } = await account('Bo Buyer', 'BUYER');
     const list = (title: string, description: string, price: number, stock: number, availableAt: Date | null, endAt: Date | null) =>
       createItem(api.ctx, { sellerNum, title, description, price, stock, availableAt, endAt });
     await list('Festival pass 2027', 'Three days, all stages', 189000, 500, null, new Date(Date.now() + 5 * HOUR));

@@ -25,7 +25,7 @@ const ROOT = path.join(__dirname, '..');
 export async function buildPages(): Promise<void> {
   const child = spawn('npm', ['run', 'build:pages'], { cwd: ROOT, stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
-  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
   const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
   if (code !== 0) throw new Error(`npm run build:pages failed (${code}): ${stderr}`);
 }

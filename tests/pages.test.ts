@@ -56,7 +56,7 @@ describe('The drop page and the seller page, in Chromium', () => {
     const csp = drop.headers['content-security-policy'];
     expect(csp).to.include("script-src 'self'").and.include("style-src 'self'").and.include("connect-src 'self'").and.include("default-src 'self'");
     expect(csp).not.to.match(/unsafe-inline|unsafe-eval|https?:/);
-    const assets = [...drop.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]!);
+    const assets = [...drop.text.matchAll(/(?:src|href)="([^"]+)"/g)].map((match) => match[1]);
     expect(assets.every((asset) => asset.startsWith('/'))).to.equal(true);
     for (const asset of assets) await request(api.url).get(asset).expect(200);
     await request(api.url).get('/seller').expect(301).expect('Location', '/seller/');

@@ -73,7 +73,7 @@ describe("The seller's own items with their live figures", () => {
 
     const worker = await startTestWorker({ PAYMENT_FAILURE_RATE: '0' });
     try {
-      await buyer.settled(orders[3]!, 'FAILED_QUANTITY');
+      await buyer.settled(orders[3], 'FAILED_QUANTITY');
     } finally {
       await worker.stop();
     }

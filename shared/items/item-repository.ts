@@ -78,15 +78,20 @@ export async function lockLiveItem(trx: Knex.Transaction, itemNum: number): Prom
 
 /** A page of live items, newest first: every seller's, or one seller's when `sellerNum` is given. */
 export async function listLiveItems(db: Db, page: Pagination, sellerNum?: number): Promise<{ items: ItemRecord[]; total: number }> {
-  const ofSeller = (query: Knex.QueryBuilder) => (sellerNum === undefined ? query : query.where('items.seller_id', sellerNum));
-  const [rows, [{ total }]] = await Promise.all([
-    ofSeller(withStock(db).whereNull('items.deleted_at'))
+  const rows = withStock(db).whereNull('items.deleted_at');
+  const counted = db('items').whereNull('items.deleted_at');
+  if (sellerNum !== undefined) {
+    rows.where('items.seller_id', sellerNum);
+    counted.where('items.seller_id', sellerNum);
+  }
+  const [items, [{ total }]] = await Promise.all([
+    rows
       .orderBy('items.id', 'desc')
       .limit(page.size)
       .offset((page.page - 1) * page.size),
-    ofSeller(db('items').whereNull('items.deleted_at')).count<{ total: number }[]>({ total: '*' }),
+    counted.count<{ total: number }[]>({ total: '*' }),
   ]);
-  return { items: rows.map(normalize), total: Number(total) };
+  return { items: items.map(normalize), total: Number(total) };
 }
 
 /** The columns an edit of the item's terms sets (only the terms it names). */

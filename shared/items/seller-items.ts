@@ -29,7 +29,7 @@ export async function sellerItems(ctx: ServiceContext, sellerNum: number, page: 
     const orders = counts.get(item.id) ?? {};
     return {
       ...listedItemViewOf(item, new Date(at)),
-      live: { ...lines[i]!, paidOrders: orders.PAID ?? 0, failedOrders: (orders.FAILED_CUSTOMER ?? 0) + (orders.FAILED_QUANTITY ?? 0) },
+      live: { ...lines[i], paidOrders: orders.PAID ?? 0, failedOrders: (orders.FAILED_CUSTOMER ?? 0) + (orders.FAILED_QUANTITY ?? 0) },
     };
   });
   return { items: views, page: page.page, size: page.size, total };

@@ -47,7 +47,7 @@ export function wordsForError(error: ApiError): string {
     case 'ROLE_REQUIRED':
       return 'This account cannot do that here: buyers order on the drop page, sellers list items on the seller page.';
     case 'INVALID_STATE':
-      return `This order is ${String(data.status ?? 'in another state')} now, so that is no longer possible.`;
+      return `This order is ${typeof data.status === 'string' ? data.status : 'in another state'} now, so that is no longer possible.`;
     case 'NETWORK':
       return 'The shop could not be reached: check your connection and try again.';
     case 'VALIDATION_FAILED':

@@ -32,7 +32,7 @@ export function DropPage() {
         })
         .catch(() => setItemsProblem('The items could not be loaded: retrying.'));
     void load();
-    const timer = setInterval(load, ITEMS_REFRESH_MS);
+    const timer = setInterval(() => void load(), ITEMS_REFRESH_MS);
     return () => clearInterval(timer);
   }, [version]);
 

@@ -72,7 +72,7 @@ export function ItemCard({ item, now, session, onOrdered, onRefused }: Props) {
         {windowWords(item, now)}
       </p>
       <form class="buy" onSubmit={buy}>
-        <Field label="Quantity" id={idOf('quantity')} type="number" min={1} required value={quantity} onInput={(e) => setQuantity(Number((e.currentTarget as HTMLInputElement).value))} />
+        <Field label="Quantity" id={idOf('quantity')} type="number" min={1} required value={quantity} onInput={(e) => setQuantity(Number(e.currentTarget.value))} />
         <button type="submit" disabled={busy || status === 'ENDED'}>
           Buy {item.title}
         </button>

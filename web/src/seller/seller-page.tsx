@@ -30,7 +30,7 @@ export function SellerPage() {
         })
         .catch((error: unknown) => setProblem(error instanceof ApiError ? wordsForError(error) : 'Your items could not be loaded: retrying.'));
     void load();
-    const timer = setInterval(load, LIVE_REFRESH_MS);
+    const timer = setInterval(() => void load(), LIVE_REFRESH_MS);
     return () => clearInterval(timer);
   }, [session, version]);
 
