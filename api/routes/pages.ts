@@ -7,7 +7,7 @@ import type { Logger } from '../../shared/logger';
 // `npm run build` puts the built pages (web/, built by Vite) in dist/web: beside the compiled
 // api/ when running from dist/, under dist/ when running from the sources through tsx.
 const fromSource = __filename.endsWith('.ts');
-export const BUILT_PAGES_DIR = path.join(__dirname, '..', '..', ...(fromSource ? ['dist'] : []), 'web');
+const BUILT_PAGES_DIR = path.join(__dirname, '..', '..', ...(fromSource ? ['dist'] : []), 'web');
 
 /**
  * The pages' own policy: everything from this origin, nothing inline, no other host (the machines

@@ -14,7 +14,7 @@ export interface LineFigures {
 
 /** The drain rate is measured over this window, from samples of the line's progress this far apart. */
 export const DRAIN_WINDOW_MS = 10_000;
-export const DRAIN_SAMPLE_EVERY_MS = 1_000;
+const DRAIN_SAMPLE_EVERY_MS = 1_000;
 
 interface LiveFiguresReply {
   inflight: number;

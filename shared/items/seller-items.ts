@@ -7,13 +7,13 @@ import { listLiveItems } from './item-repository';
 import { listedItemViewOf, type ListedItemView } from './item-view';
 
 /** What a seller watches of an item while it sells: the line in Redis and the outcomes in MySQL. */
-export interface LiveFigures extends LineFigures {
+interface LiveFigures extends LineFigures {
   paidOrders: number;
   /** Orders whose payment failed: declined (FAILED_CUSTOMER) or too late for the stock (FAILED_QUANTITY). */
   failedOrders: number;
 }
 
-export interface SellerItemView extends ListedItemView {
+interface SellerItemView extends ListedItemView {
   live: LiveFigures;
 }
 

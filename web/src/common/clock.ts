@@ -11,7 +11,7 @@ export function learnServiceTime(serverTime: string, answeredAtMs = Date.now()):
   offsetMs = Date.parse(serverTime) - answeredAtMs;
 }
 
-export const serviceNow = () => Date.now() + offsetMs;
+const serviceNow = () => Date.now() + offsetMs;
 
 /** The service's time, ticking once a second. */
 export function useNow(everyMs = 1000): number {

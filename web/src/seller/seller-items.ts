@@ -1,7 +1,7 @@
 import type { ListedItem } from '../common/items';
 
 /** What GET /api/v1/sellers/{sellerNum}/items says of an item while it sells. */
-export interface LiveFigures {
+interface LiveFigures {
   unitsInFlight: number;
   lineLength: number;
   drainRatePerSecond: number | null;
