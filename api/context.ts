@@ -1,8 +1,10 @@
-import type { IntakeContext } from '../shared/orders/order-context';
+import type { IntakeContext, WatchContext } from '../shared/orders/order-context';
 import type { AccountContext } from '../shared/users/account-context';
 import type { ApiMetrics } from './metrics/api-metrics';
+import type { OpenWatches } from './open-watches';
 
 /** The clients and services one API process builds at start and hands to its routes. */
-export interface ApiContext extends IntakeContext, AccountContext {
+export interface ApiContext extends IntakeContext, WatchContext, AccountContext {
   metrics: ApiMetrics;
+  openWatches: OpenWatches;
 }

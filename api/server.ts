@@ -5,7 +5,9 @@ import { createDb } from '../shared/db';
 import { assertMysqlReachable, assertRedisReachable } from '../shared/dependencies';
 import { createLogger, type Logger } from '../shared/logger';
 import { createMailer } from '../shared/mail';
+import { OrderChangeFeed } from '../shared/orders/order-change-feed';
 import { SoldOutMemo } from '../shared/orders/sold-out-memo';
+import { WatchQuota } from '../shared/orders/watch-quota';
 import { createOrderQueues } from '../shared/queue';
 import { listenOn } from '../shared/listen';
 import { closeRedis, createRedis } from '../shared/redis';
@@ -13,6 +15,7 @@ import { RedisRecovery } from '../shared/redis-recovery';
 import { createApp } from './app';
 import type { ApiContext } from './context';
 import { ApiMetrics } from './metrics/api-metrics';
+import { OpenWatches } from './open-watches';
 import { registerOrderPipelineGauges } from './metrics/order-pipeline-gauges';
 import { QUEUE_DASHBOARD_PATH } from './routes/operations';
 
@@ -43,8 +46,10 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
   const redis = createRedis(config);
   let orderQueues: ReturnType<typeof createOrderQueues> | undefined;
   let redisRecovery: RedisRecovery | undefined;
+  const orderChanges = new OrderChangeFeed(config, logger);
   const closeClients = async () => {
     redisRecovery?.stop();
+    await orderChanges.stop();
     await orderQueues?.close();
     await db.destroy();
     await closeRedis(redis);
@@ -55,6 +60,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
     orderQueues = createOrderQueues(config, { logger });
     redisRecovery = new RedisRecovery({ config, db, redis, logger, orderQueues });
     await redisRecovery.start();
+    await orderChanges.start();
   } catch (error) {
     await closeClients();
     throw error;
@@ -69,11 +75,16 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
     soldOutMemo: new SoldOutMemo(config.soldOutMemoMs),
     mailer: createMailer(config, logger),
     metrics: new ApiMetrics(),
+    orderChanges,
+    watchQuota: new WatchQuota(config.orderWatchLimits),
+    openWatches: new OpenWatches(config.orderStreamKeepAliveMs),
   };
   registerOrderPipelineGauges(ctx.metrics.registry, ctx);
+  ctx.metrics.watchOpenWatches(ctx.openWatches);
   const app = createApp(ctx);
   const server = await listenOn(app, config.port, 'PORT').catch(async (error: unknown) => {
     ctx.mailer.close();
+    ctx.openWatches.closeAll();
     await closeClients();
     throw error;
   });
@@ -81,6 +92,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
   logWhereThingsAre(config, logger, port);
 
   const stop = async () => {
+    ctx.openWatches.closeAll();
     await new Promise<void>((resolve) => server.close(() => resolve()));
     ctx.mailer.close();
     await closeClients();

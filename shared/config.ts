@@ -42,6 +42,10 @@ export interface Config {
   logLevel: string;
   /** Largest JSON body accepted, e.g. "16kb". */
   bodyLimit: string;
+  /** Order streams and `Prefer: wait` answers one API process holds open at most, in all and per buyer. */
+  orderWatchLimits: { perProcess: number; perBuyer: number };
+  /** How often an open order stream gets a comment line, so that proxies don't close it as idle. */
+  orderStreamKeepAliveMs: number;
 }
 
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
@@ -83,6 +87,9 @@ const schema = Joi.object({
   WORKER_NICE: Joi.number().integer().min(0).max(19).default(10),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
+  ORDER_WATCHES_PER_PROCESS: Joi.number().integer().min(1).default(20_000),
+  ORDER_WATCHES_PER_BUYER: Joi.number().integer().min(1).default(5),
+  ORDER_STREAM_KEEPALIVE_MS: Joi.number().integer().min(10).max(60_000).default(15_000),
 })
   .and('ADMIN_USER', 'ADMIN_PASSWORD')
   .unknown(true);
@@ -121,5 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerNice: value.WORKER_NICE,
     logLevel: value.LOG_LEVEL,
     bodyLimit: value.BODY_LIMIT,
+    orderWatchLimits: { perProcess: value.ORDER_WATCHES_PER_PROCESS, perBuyer: value.ORDER_WATCHES_PER_BUYER },
+    orderStreamKeepAliveMs: value.ORDER_STREAM_KEEPALIVE_MS,
   };
 }

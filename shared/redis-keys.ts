@@ -1,3 +1,5 @@
+import type { Config } from './config';
+
 /**
  * Every application Redis key, in one place. ioredis adds REDIS_PREFIX in front of each.
  * These names are a data contract between processes (and with data already in Redis): never
@@ -47,3 +49,10 @@ export const redisKeys = {
  */
 export const ITEM_KEY_PREFIX = 'item:';
 export const ORDER_MIRROR_KEY_PREFIX = 'order:';
+
+/**
+ * The pub/sub channel on which Lua steps tell every API process which orders changed
+ * (shared/orders/order-changes.ts). ioredis puts keyPrefix on keys only, so the channel takes
+ * REDIS_PREFIX here.
+ */
+export const orderChangesChannel = (config: Pick<Config, 'redisPrefix'>) => `${config.redisPrefix}order-changes`;

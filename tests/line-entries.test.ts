@@ -6,7 +6,7 @@ import { parseLineEntry, type LineEntry } from '../shared/orders/line-entries';
 import { orderScripts } from '../shared/orders/order-scripts';
 import { admitInRedis } from '../shared/orders/place-order';
 import { startPaymentInRedis } from '../shared/orders/start-payment';
-import { ITEM_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
+import { ITEM_KEY_PREFIX, orderChangesChannel, redisKeys } from '../shared/redis-keys';
 import { testConfig } from './support/test-env';
 import { connectTestRedis } from './support/test-redis';
 import { isolateTestFile } from './support/isolation';
@@ -55,7 +55,7 @@ describe('Line entries: written by the Lua steps, read by the worker', () => {
     await orderScripts.cancelInitiatedOrder.run(
       redis,
       [redisKeys.orderMirror(canceled), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
-      [config.redisPrefix + ITEM_KEY_PREFIX, canceled, buyer.userNum, 'CANCELED_BY_BUYER'],
+      [config.redisPrefix + ITEM_KEY_PREFIX, canceled, buyer.userNum, 'CANCELED_BY_BUYER', orderChangesChannel(config)],
     );
 
     const entries = (await redis.lrange(redisKeys.itemLine(itemNum), 0, -1)).map(parseLineEntry);

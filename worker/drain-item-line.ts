@@ -6,7 +6,7 @@ import { orderNumOfEntry, parseLineEntry } from '../shared/orders/line-entries';
 import type { OrderContext } from '../shared/orders/order-context';
 import { orderScripts, SETTLED_MIRROR_TTL_SECONDS } from '../shared/orders/order-scripts';
 import { isSettled } from '../shared/orders/order-status';
-import { ORDER_MIRROR_KEY_PREFIX, redisKeys } from '../shared/redis-keys';
+import { ORDER_MIRROR_KEY_PREFIX, orderChangesChannel, redisKeys } from '../shared/redis-keys';
 import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../shared/transient-retry';
 
 export type DrainResult = 'EMPTY' | 'MORE';
@@ -125,6 +125,7 @@ function commitBatch(ctx: OrderContext, itemNum: number, raw: string[], outcome:
       outcome?.unitsReleased ?? 0,
       outcome?.lastArrivalSeq ?? 0,
       SETTLED_MIRROR_TTL_SECONDS,
+      orderChangesChannel(ctx.config),
       ...mirrorUpdates,
     ],
   );

@@ -1,5 +1,5 @@
 import type { NextFunction, Request, Response } from 'express';
-import { Counter, Histogram, type Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../../shared/metrics/registry';
 import { API_V1_PREFIX } from '../paths';
 import { metricsOfAllApiProcesses } from './cluster-metrics';
@@ -38,12 +38,29 @@ export class ApiMetrics {
     });
   }
 
-  /** Express middleware timing every request until its response is written. */
+  /**
+   * Express middleware timing every request until its response is written, or its client went
+   * away. An event stream is timed until it opened: its whole life would read as a slow request.
+   */
   readonly recordHttp = (req: Request, res: Response, next: NextFunction): void => {
     const started = performance.now();
-    res.once('finish', () => this.observeHttp(req.method, routeLabelOf(req), res.statusCode, performance.now() - started));
+    res.once('close', () => this.observeHttp(req.method, routeLabelOf(req), res.statusCode, (res.locals.streamOpenedAt ?? performance.now()) - started));
     next();
   };
+
+  /** Open order streams and `Prefer: wait` answers of this process, read when Prometheus scrapes. */
+  watchOpenWatches(open: { streamCount: number; waitCount: number }): void {
+    new Gauge({
+      name: 'order_watches_open',
+      help: 'Order streams (GET /orders/{orderNum}/events) and Prefer: wait answers held open',
+      labelNames: ['kind'],
+      registers: [this.registry],
+      collect() {
+        this.set({ kind: 'stream' }, open.streamCount);
+        this.set({ kind: 'wait' }, open.waitCount);
+      },
+    });
+  }
 
   observeHttp(method: string, route: string, statusCode: number, milliseconds: number): void {
     this.seriesOf(method, route, statusCode).observe(milliseconds / 1000);

@@ -20,7 +20,7 @@ export function requestIdOf(req: Request): string {
 
 export type AccessLog = (req: Request, statusCode: number, milliseconds: number) => void;
 
-/** Writes one JSON line per completed request; undefined when the level is above info (nothing to write). */
+/** Writes one JSON line per completed request (an event stream when it ends, with its whole duration); undefined when the level is above info (nothing to write). */
 export function accessLogOf(logger: Logger): AccessLog | undefined {
   if (!logger.isLevelEnabled('info')) return undefined;
   return (req, statusCode, milliseconds) => {
@@ -43,7 +43,8 @@ export function requestLogging(logger: Logger) {
     res.setHeader(REQUEST_ID_HEADER, req.id);
     if (accessLog) {
       const started = performance.now();
-      res.once('finish', () => accessLog(req, res.statusCode, performance.now() - started));
+      // 'close', not 'finish': a stream that ends with its client going away is logged too.
+      res.once('close', () => accessLog(req, res.statusCode, performance.now() - started));
     }
     next();
   };

@@ -57,6 +57,7 @@ function headersOf(status: number, operation: Operation): JsonSchema {
   return {
     'X-Request-Id': header('RequestId'),
     ...(status < 300 && operation.uncached ? { 'Cache-Control': header('NoStore') } : {}),
+    ...(status < 300 && operation.honoursPreferWait ? { 'Preference-Applied': header('PreferenceApplied') } : {}),
     ...(status === 429 || status === 503 ? { 'Retry-After': header('RetryAfter') } : {}),
     ...(status === 401 && access === 'admin' ? { 'WWW-Authenticate': header('BasicChallenge') } : {}),
   };
@@ -142,6 +143,11 @@ export function buildOpenApiDocument(limits: Pick<Config, 'maxOrderQuantity'>) {
         RetryAfter: { required: true, description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
         BasicChallenge: { required: true, description: 'Basic realm of the operator credential', schema: { type: 'string' } },
         NoStore: { required: true, description: 'A reading of the clock: never to be cached', schema: { const: 'no-store' } },
+        PreferenceApplied: {
+          required: false,
+          description: 'RFC 7240: wait=N when the answer honoured Prefer: wait (N as cut to 30); absent when the preference was not honoured (none asked, or this process already holds as many waits as it may)',
+          schema: { type: 'string', pattern: '^wait=\\d+$' },
+        },
       },
       schemas: { ...DATA_SCHEMAS, ErrorEnvelope: ERROR_ENVELOPE_SCHEMA, FieldError: FIELD_ERROR_SCHEMA },
     },

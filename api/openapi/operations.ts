@@ -4,13 +4,13 @@ import type { ErrorCode } from '../../shared/errors';
 import { paginationSchema } from '../../shared/validation';
 import { API_V1_PREFIX } from '../paths';
 import { itemEditSchema, itemPathSchema, newItemSchema } from '../request-schemas/items';
-import { orderPathSchema, placeOrderBodySchema, placeOrderHeadersSchema } from '../request-schemas/orders';
+import { orderEventsHeadersSchema, orderPathSchema, placeOrderBodySchema, placeOrderHeadersSchema, preferWaitHeadersSchema } from '../request-schemas/orders';
 import { deadOrderPathSchema } from '../request-schemas/dead-entries';
 import { sellerPathSchema } from '../request-schemas/sellers';
 import { changePasswordSchema, logInSchema, renameSchema, signUpSchema, userPathSchema, verificationSchema } from '../request-schemas/users';
 import { DEAD_ENTRIES_PATH } from '../routes/dead-entries';
 import { QUEUE_DASHBOARD_PATH } from '../routes/operations';
-import type { JsonSchema } from './json-schema';
+import { ref, type JsonSchema } from './json-schema';
 import type { DataSchemaName } from './response-schemas';
 
 /**
@@ -53,6 +53,8 @@ export interface Operation {
   selfContained?: true;
   /** A reading that goes stale at once: its success answer says Cache-Control: no-store. */
   uncached?: true;
+  /** Takes `Prefer: wait=N` (request.headers says so) and may answer `Preference-Applied`. */
+  honoursPreferWait?: true;
 }
 
 /** Pages for people that the service mounts beside the API; not described by the document. */
@@ -76,9 +78,13 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
     tag: 'Orders',
     summary: seedPath ? 'Queue the payment of an INITIATED order (the path the seed load script calls)' : 'Queue the payment of an INITIATED order (owner only)',
     access: 'BUYER',
-    request: { params: orderPathSchema },
-    answers: { 202: { description: 'IN_PROGRESS, with its place in the line', data: 'PaymentReceipt' } },
+    request: { params: orderPathSchema, headers: preferWaitHeadersSchema },
+    answers: {
+      200: { description: 'With Prefer: wait=N, the order once it settled within N seconds (as GET /orders/{orderNum} answers it)', data: 'OrderDetail' },
+      202: { description: 'IN_PROGRESS, with its place in the line (also when a Prefer: wait ran out first)', data: 'PaymentReceipt' },
+    },
     errors: ['FORBIDDEN', 'ORDER_NOT_FOUND', 'INVALID_STATE'],
+    honoursPreferWait: true,
   });
   return [
     {
@@ -107,11 +113,31 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       method: 'get',
       path: `${V1}/orders/{orderNum}`,
       tag: 'Orders',
-      summary: 'Poll an order: status, placeInLine while waiting, history and payment once written',
+      summary: 'Poll an order: status, placeInLine and etaSeconds while waiting, history and payment once written; Prefer: wait=N answers once it settles or N seconds pass',
       access: 'BUYER',
-      request: { params: orderPathSchema },
+      request: { params: orderPathSchema, headers: preferWaitHeadersSchema },
       answers: { 200: { description: 'The order', data: 'OrderDetail' } },
       errors: ['FORBIDDEN', 'ORDER_NOT_FOUND'],
+      honoursPreferWait: true,
+    },
+    {
+      operationId: 'followOrder',
+      method: 'get',
+      path: `${V1}/orders/{orderNum}/events`,
+      tag: 'Orders',
+      summary:
+        'Server-sent events of one order (owner only; the token in the Authorization header, never the URL): the order as GET answers it, then again at each change (status at once, place in line at most every 500 ms); ids grow, Last-Event-ID resumes; a comment line every 15 s; closed after the settled order',
+      access: 'BUYER',
+      request: { params: orderPathSchema, headers: orderEventsHeadersSchema },
+      answers: {
+        200: {
+          description: 'The stream; each event is `id: <version>` and `data: <the order as JSON>`',
+          mediaType: 'text/event-stream',
+          schema: { type: 'string' },
+          eventData: ref('OrderDetail'),
+        },
+      },
+      errors: ['FORBIDDEN', 'ORDER_NOT_FOUND', 'TOO_MANY_ORDER_WATCHES', 'ORDER_WATCHES_AT_CAPACITY'],
     },
     tryPayment('tryPayment', `${V1}/try-payments/{orderNum}`, false),
     tryPayment('tryPaymentOnSeedPath', `${V1}/orders/try-payments/{orderNum}`, true),

@@ -66,12 +66,16 @@ export const DATA_SCHEMAS = {
   OrderDetail: exactObject(
     {
       ...order,
-      placeInLine: { ...id, description: "Payments ahead of this one in the item's line, while it waits (IN_PROGRESS)" },
+      placeInLine: { ...id, description: "Payments ahead of this one in the item's line, counting itself, while it waits (IN_PROGRESS)" },
+      etaSeconds: {
+        ...orNull({ type: 'integer', minimum: 0 }),
+        description: "Beside placeInLine: seconds until its turn, reckoned from the item's recent drain rate; null while no rate is known yet",
+      },
       reason: orNull(text),
       history: arrayOf(ref('OrderHistoryEntry')),
       payment: orNull(ref('Payment')),
     },
-    ['placeInLine', 'reason'],
+    ['placeInLine', 'etaSeconds', 'reason'],
   ),
   OrderPage: pageOf('orders', 'Order'),
   CancelReceipt: exactObject({ orderNum: id, status: { const: 'CANCELED' }, refunded: { type: 'boolean' } }),

@@ -21,3 +21,18 @@ export const idempotencyKeySchema = Joi.string()
   .description('A retry with the same key and body gets the first answer (kept 24 hours)');
 
 export const placeOrderHeadersSchema = Joi.object({ 'Idempotency-Key': idempotencyKeySchema });
+
+export const preferWaitHeadersSchema = Joi.object({
+  Prefer: Joi.string()
+    .max(256)
+    .description('RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first'),
+});
+
+export const orderEventsHeadersSchema = Joi.object({
+  'Last-Event-ID': Joi.number()
+    .integer()
+    .min(0)
+    .max(Number.MAX_SAFE_INTEGER)
+    .label('Last-Event-ID')
+    .description('The id of the last event received: the stream resumes after it, sending only what is newer'),
+});

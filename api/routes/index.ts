@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import type { ApiContext } from '../context';
 import { itemRoutes } from './items';
+import { orderEventRoutes } from './order-events';
 import { orderRoutes } from './orders';
 import { serviceTimeRoutes } from './service-time';
 import { sellerRoutes } from './sellers';
@@ -8,5 +9,5 @@ import { userRoutes } from './users';
 
 /** Everything under /api/v1: one router per resource, orders first (the spike's path). */
 export function apiV1Routes(ctx: ApiContext): Router[] {
-  return [orderRoutes(ctx), itemRoutes(ctx), sellerRoutes(ctx), userRoutes(ctx), serviceTimeRoutes(ctx)];
+  return [orderRoutes(ctx), orderEventRoutes(ctx), itemRoutes(ctx), sellerRoutes(ctx), userRoutes(ctx), serviceTimeRoutes(ctx)];
 }

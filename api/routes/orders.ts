@@ -2,6 +2,7 @@ import { Router, type Request, type Response } from 'express';
 import { ok } from '../../shared/http-envelope';
 import { cancelOrder } from '../../shared/orders/cancel-order';
 import { getOrder } from '../../shared/orders/get-order';
+import { isSettled } from '../../shared/orders/order-status';
 import { listOrders } from '../../shared/orders/list-orders';
 import { placeOrder } from '../../shared/orders/place-order';
 import { startPayment } from '../../shared/orders/start-payment';
@@ -9,11 +10,13 @@ import { paginationSchema, validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { AppError } from '../../shared/errors';
 import { assertSelf, authenticate, authenticateSignature, principalOf, requireRole } from '../middleware/authenticate';
+import { orderAfterPreferredWait } from '../prefer-wait';
 import { idempotencyKeySchema, orderPathSchema, placeOrderBodySchema } from '../request-schemas/orders';
 
 /**
  * Orders (buyers only): enter, try payment, poll, list, cancel. Entering and trying payment never
  * touch MySQL and make one Redis round trip: their use cases finish the token check in their Lua step.
+ * Trying payment and polling honour `Prefer: wait=N` (api/prefer-wait.ts).
  */
 export function orderRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -36,8 +39,11 @@ export function orderRoutes(ctx: ApiContext): Router {
 
   const tryPayment = async (req: Request, res: Response) => {
     const { orderNum } = validate(orderPathSchema, req.params);
-    const payment = await startPayment(ctx, orderNum, principalOf(req), req.id);
-    res.status(202).json(ok('Payment in progress', payment));
+    const caller = principalOf(req);
+    const payment = await startPayment(ctx, orderNum, caller, req.id);
+    const order = await orderAfterPreferredWait(ctx, req, res, orderNum, caller.userNum);
+    if (order && isSettled(order.status)) res.json(ok('Payment settled', order));
+    else res.status(202).json(ok('Payment in progress', payment));
   };
   router.post('/try-payments/:orderNum', ...hotPath, tryPayment);
   router.post('/orders/try-payments/:orderNum', ...hotPath, tryPayment);
@@ -49,7 +55,8 @@ export function orderRoutes(ctx: ApiContext): Router {
 
   router.get('/orders/:orderNum', ...buyerOnly, async (req, res) => {
     const { orderNum } = validate(orderPathSchema, req.params);
-    res.json(ok('Order', await getOrder(ctx, orderNum, principalOf(req).userNum)));
+    const { userNum } = principalOf(req);
+    res.json(ok('Order', (await orderAfterPreferredWait(ctx, req, res, orderNum, userNum)) ?? (await getOrder(ctx, orderNum, userNum))));
   });
 
   router.delete('/payments/:orderNum', ...buyerOnly, async (req, res) => {

@@ -1,5 +1,5 @@
 import { forbidden } from '../errors';
-import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
+import { ITEM_KEY_PREFIX, orderChangesChannel, redisKeys } from '../redis-keys';
 import { requestDrainAfterEntry } from './drain-request';
 import type { OrderContext } from './order-context';
 import { orderScripts } from './order-scripts';
@@ -25,7 +25,7 @@ export async function cancelOrder(ctx: OrderContext, orderNum: number, buyerNum:
   const reply = await orderScripts.cancelInitiatedOrder.run(
     ctx.redis,
     [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog()],
-    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, buyerNum ?? '', reason],
+    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, buyerNum ?? '', reason, orderChangesChannel(ctx.config)],
   );
   switch (reply.outcome) {
     case 'OK':

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { conflict, notFound } from '../errors';
-import { redisKeys } from '../redis-keys';
+import { orderChangesChannel, redisKeys } from '../redis-keys';
 import { withTransientRetry } from '../transient-retry';
 import { requestDrainAfterEntry } from './drain-request';
 import { orderNumOfEntry } from './line-entries';
@@ -118,7 +118,7 @@ export async function cancelDeadOrder(ctx: OrderContext, itemNum: number, orderN
       redisKeys.orderMirror(orderNum),
       redisKeys.initiatedOrders(),
     ],
-    [orderNum, itemNum, OPERATOR_CANCEL_REASON, SETTLED_MIRROR_TTL_SECONDS],
+    [orderNum, itemNum, OPERATOR_CANCEL_REASON, SETTLED_MIRROR_TTL_SECONDS, orderChangesChannel(ctx.config)],
   );
   if (reply.outcome !== 'OK') throw deadOrderNotFound();
   return { itemNum, orderNum, status: 'CANCELED', unitsReleased: reply.unitsReleased };

@@ -65,6 +65,8 @@ export interface OrderProgress {
   arrivalSeq: number | null;
   /** The item's last payment applied in MySQL. */
   processedSeq: number;
+  /** The item's recent drain rate, payments per second (null: not known yet). */
+  drainRate: number | null;
 }
 
 /** The fields of a multi-field reply: Redis answers strings and integers. */
@@ -170,6 +172,7 @@ const orderProgressReply: ReplyDecoder<OrderProgress | undefined> = (raw) => {
     reason: fields.get('reason') || null,
     arrivalSeq: fields.has('arrivalSeq') ? number('arrivalSeq') : null,
     processedSeq: number('processedSeq'),
+    drainRate: fields.get('drainRate') ? number('drainRate') : null,
   };
 };
 

@@ -29,6 +29,8 @@ export interface PaymentView {
 export interface OrderDetailView extends OrderView {
   /** Payments ahead of this one in the item's line, while it waits (IN_PROGRESS). */
   placeInLine?: number;
+  /** Seconds until its turn at the item's recent drain rate, beside placeInLine (null: no rate yet). */
+  etaSeconds?: number | null;
   reason?: string | null;
   history: OrderHistoryView[];
   payment: PaymentView | null;

@@ -1,5 +1,5 @@
 import { conflict, forbidden } from '../errors';
-import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
+import { ITEM_KEY_PREFIX, orderChangesChannel, redisKeys } from '../redis-keys';
 import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
 import { requestDrainAfterEntry } from './drain-request';
 import type { OrderContext } from './order-context';
@@ -43,7 +43,7 @@ export function startPaymentInRedis(ctx: Pick<OrderContext, 'config' | 'redis'>,
   return orderScripts.startPayment.run(
     ctx.redis,
     [redisKeys.orderMirror(orderNum), redisKeys.initiatedOrders(), redisKeys.itemsWithBacklog(), redisKeys.tokensNotBefore(caller.userNum)],
-    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, caller.userNum, caller.issuedAtMs],
+    [ctx.config.redisPrefix + ITEM_KEY_PREFIX, orderNum, caller.userNum, caller.issuedAtMs, orderChangesChannel(ctx.config)],
   );
 }
 

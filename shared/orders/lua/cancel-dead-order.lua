@@ -2,11 +2,12 @@
 -- entries are dropped, the units of its payment leave the in-flight count, and its mirror says
 -- CANCELED to a polling buyer.
 -- KEYS: 1 item sale state, 2 item dead entries, 3 items with dead entries, 4 order mirror, 5 initiated orders
--- ARGV: 1 orderNum, 2 itemNum, 3 reason, 4 settled mirror ttl s
+-- ARGV: 1 orderNum, 2 itemNum, 3 reason, 4 settled mirror ttl s, 5 order changes channel
 -- Reply: {'NOT_FOUND'} or {'OK', units released}.
 -- The mirror says CANCELED whatever it said before: an operator's decision, outside the buyer's state machine.
 --- @include "../../lua/includes/redis-clock"
 --- @include "includes/item-line"
+--- @include "includes/order-changes"
 
 local stored = redis.call('HGET', KEYS[2], ARGV[1])
 if not stored then return {'NOT_FOUND'} end
@@ -20,5 +21,6 @@ redis.call('ZREM', KEYS[5], ARGV[1])
 if redis.call('EXISTS', KEYS[4]) == 1 then
   redis.call('HSET', KEYS[4], 'status', 'CANCELED', 'reason', ARGV[3], 'updatedAt', redisClockMs())
   redis.call('EXPIRE', KEYS[4], ARGV[4])
+  publishOrderChange(ARGV[5], ARGV[1])
 end
 return {'OK', units}

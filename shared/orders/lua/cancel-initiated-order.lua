@@ -3,10 +3,11 @@
 -- Only what MySQL has not settled is canceled here: any other state is answered as it is and the
 -- caller decides (PAID is refunded through MySQL).
 -- KEYS: 1 order mirror, 2 initiated orders, 3 items with backlog
--- ARGV: 1 item key prefix, 2 orderNum, 3 buyerNum or '' (the service), 4 reason
+-- ARGV: 1 item key prefix, 2 orderNum, 3 buyerNum or '' (the service), 4 reason, 5 order changes channel
 -- Reply: decoded by cancelInitiatedOrderReply in shared/orders/order-scripts.ts.
 --- @include "../../lua/includes/redis-clock"
 --- @include "includes/item-line"
+--- @include "includes/order-changes"
 
 local order = redis.call('HMGET', KEYS[1], 'buyerNum', 'itemNum', 'status')
 if not order[1] then
@@ -21,4 +22,5 @@ redis.call('ZREM', KEYS[2], ARGV[2])
 local sale, line = itemKeysOf(ARGV[1], order[2])
 local entry = cancelEntry(ARGV[2], ARGV[4])
 local mustRequestDrain = appendToItemLine(sale, line, KEYS[3], order[2], entry)
+publishOrderChange(ARGV[5], ARGV[2])
 return {'OK', order[2], mustRequestDrain}

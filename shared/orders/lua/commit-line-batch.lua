@@ -1,13 +1,17 @@
 -- After the worker committed a batch of line entries to MySQL: removes exactly those entries,
--- releases their in-flight units, advances the line's processed mark and settles the mirrors.
+-- releases their in-flight units, advances the line's processed mark and its drain rate, settles
+-- the mirrors and tells the API processes, in one message, which orders the batch settled.
 -- Runs once per batch: a replayed batch (its first entry no longer at the head) changes nothing.
 -- When the line is empty the drain flag is lowered in the same step (see includes/item-line.lua).
 -- KEYS: 1 item sale state, 2 item line, 3 items with backlog
 -- ARGV: 1 order mirror key prefix, 2 itemNum, 3 entry count, 4 first entry, 5 units released,
---       6 last arrival seq, 7 settled mirror ttl s, then (orderNum, status, reason)...
+--       6 last arrival seq, 7 settled mirror ttl s, 8 order changes channel,
+--       then (orderNum, status, reason)...
 -- Reply: 'STALE' (replayed), 'EMPTY' (line drained) or 'MORE'.
 --- @include "includes/item-line"
 --- @include "includes/order-mirror"
+--- @include "includes/order-changes"
+--- @include "includes/drain-rate"
 
 local count = tonumber(ARGV[3])
 if count > 0 then
@@ -16,10 +20,15 @@ if count > 0 then
   -- 0 - n, not -n: Lua's -0 would reach Redis as "-0", which HINCRBY refuses.
   redis.call('HINCRBY', KEYS[1], 'inflight', 0 - tonumber(ARGV[5]))
   local processed = tonumber(redis.call('HGET', KEYS[1], 'processedSeq') or '0')
-  if tonumber(ARGV[6]) > processed then redis.call('HSET', KEYS[1], 'processedSeq', ARGV[6]) end
-  for i = 8, #ARGV, 3 do
-    settleOrderMirror(ARGV[1] .. ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[7])
+  if tonumber(ARGV[6]) > processed then
+    processed = tonumber(ARGV[6])
+    redis.call('HSET', KEYS[1], 'processedSeq', processed)
   end
+  local settled = {}
+  for i = 9, #ARGV, 3 do
+    if settleOrderMirror(ARGV[1] .. ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[7]) == 1 then table.insert(settled, ARGV[i]) end
+  end
+  publishLineBatch(ARGV[8], ARGV[2], processed, recordDrainRate(KEYS[1], processed, redisClockMs()), settled)
 end
 if redis.call('LLEN', KEYS[2]) == 0 then
   lowerDrainFlag(KEYS[1])

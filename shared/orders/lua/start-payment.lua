@@ -2,12 +2,13 @@
 -- appends a payment entry, in one step, so a payment is never accepted without being queued.
 -- Like admit-order.lua it finishes the caller's authentication (token not revoked).
 -- KEYS: 1 order mirror, 2 initiated orders, 3 items with backlog, 4 the buyer's token not-before
--- ARGV: 1 item key prefix, 2 orderNum, 3 buyerNum, 4 the token's issued-at ms
+-- ARGV: 1 item key prefix, 2 orderNum, 3 buyerNum, 4 the token's issued-at ms, 5 order changes channel
 -- Reply: decoded by startPaymentReply in shared/orders/order-scripts.ts.
 --- @include "../../users/lua/includes/token-revocation"
 --- @include "../../lua/includes/redis-clock"
 --- @include "includes/item-line"
 --- @include "generated/order-states"
+--- @include "includes/order-changes"
 
 local revoked = tokenRevocation(KEYS[4], ARGV[4])
 if revoked then return {revoked} end
@@ -24,4 +25,5 @@ redis.call('HSET', KEYS[1], 'status', 'IN_PROGRESS', 'arrivalSeq', seq, 'updated
 redis.call('ZREM', KEYS[2], ARGV[2])
 local entry = paymentEntry(ARGV[2], order[3], seq)
 local mustRequestDrain = appendToItemLine(sale, line, KEYS[3], order[2], entry)
+publishOrderChange(ARGV[5], ARGV[2])
 return {'OK', order[2], tostring(seq), mustRequestDrain}

@@ -1,0 +1,44 @@
+import type { Response } from 'express';
+
+declare module 'express-serve-static-core' {
+  interface Locals {
+    /** When an event stream's headers went out (performance.now()): its answer time, not its whole life. */
+    streamOpenedAt?: number;
+  }
+}
+
+/**
+ * A text/event-stream answer (server-sent events, WHATWG HTML §9.2). The format of what is sent
+ * here is three lines, so it is written here rather than through a library whose per-stream
+ * objects and keep-alive timers would cost more than the 10 KB a stream may take.
+ */
+export class EventStream {
+  private constructor(private readonly res: Response) {}
+
+  /** Sends the headers at once, so that the client knows the stream is open before the first change. */
+  static open(res: Response): EventStream {
+    res.status(200).set({
+      'Content-Type': 'text/event-stream; charset=utf-8',
+      'Cache-Control': 'no-cache, no-transform',
+      // nginx buffers a proxied answer unless told not to.
+      'X-Accel-Buffering': 'no',
+    });
+    res.flushHeaders();
+    res.locals.streamOpenedAt = performance.now();
+    return new EventStream(res);
+  }
+
+  /** One event: its id (what a reconnecting client sends back as Last-Event-ID) and JSON data, which has no line breaks. */
+  send(id: number, data: unknown): void {
+    this.res.write(`id: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
+  }
+
+  /** A comment line, which clients ignore: keeps proxies from closing an idle stream. */
+  comment(text: string): void {
+    this.res.write(`: ${text}\n\n`);
+  }
+
+  end(): void {
+    this.res.end();
+  }
+}

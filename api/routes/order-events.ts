@@ -1,0 +1,45 @@
+import { Router } from 'express';
+import { OrderFollower } from '../../shared/orders/follow-order';
+import { validate } from '../../shared/validation';
+import type { ApiContext } from '../context';
+import { EventStream } from '../event-stream';
+import { authenticate, principalOf, requireRole } from '../middleware/authenticate';
+import { orderEventsHeadersSchema, orderPathSchema } from '../request-schemas/orders';
+
+/**
+ * GET /orders/{orderNum}/events: the order's changes as server-sent events, to its owner (DESIGN §9).
+ * The token comes in the Authorization header only (a browser reads the stream with fetch), never
+ * in the URL, where logs and proxies would keep it.
+ */
+export function orderEventRoutes(ctx: ApiContext): Router {
+  const router = Router();
+
+  router.get('/orders/:orderNum/events', authenticate(ctx.config, ctx.redis), requireRole('BUYER'), async (req, res) => {
+    const { orderNum } = validate(orderPathSchema, req.params);
+    const { 'Last-Event-ID': seenVersion } = validate(orderEventsHeadersSchema, { 'Last-Event-ID': req.get('Last-Event-ID') }, 'Last-Event-ID');
+    const { userNum } = principalOf(req);
+    const giveBack = ctx.watchQuota.take(userNum);
+    let follower: OrderFollower | undefined;
+    let clientGone = false;
+    // A client that goes away frees its place at once: no watcher, no timer, no quota slot left.
+    res.once('close', () => {
+      clientGone = true;
+      follower?.close();
+      giveBack();
+    });
+    try {
+      follower = await OrderFollower.open(ctx, orderNum, userNum, seenVersion);
+    } catch (error) {
+      giveBack();
+      throw error;
+    }
+    if (clientGone) return follower.close();
+    const stream = EventStream.open(res);
+    const release = ctx.openWatches.holdStream(stream);
+    await follower.run(({ version, order }) => stream.send(version, order));
+    release();
+    stream.end();
+  });
+
+  return router;
+}

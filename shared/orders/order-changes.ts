@@ -1,0 +1,20 @@
+/**
+ * What the Lua steps publish on the order changes channel (shared/orders/lua/includes/order-changes.lua),
+ * decoded once here.
+ */
+export type OrderChange =
+  /** A batch of the item's line was applied: its processed mark and drain rate now, and the orders it settled. */
+  | { kind: 'line'; itemNum: number; processedSeq: number; drainRate: number | null; settled: number[] }
+  /** One order's mirror changed outside a batch (payment started, canceled). */
+  | { kind: 'order'; orderNum: number };
+
+/** The change a message tells, or undefined for a message this version does not know. */
+export function decodeOrderChange(message: string): OrderChange | undefined {
+  const [kind, ...words] = message.split(' ');
+  if (kind === 'order' && words.length === 1) return { kind, orderNum: Number(words[0]) };
+  if (kind === 'line' && words.length >= 3) {
+    const [itemNum, processedSeq, drainRate, ...settled] = words;
+    return { kind, itemNum: Number(itemNum), processedSeq: Number(processedSeq), drainRate: drainRate === '-' ? null : Number(drainRate), settled: settled.map(Number) };
+  }
+  return undefined;
+}

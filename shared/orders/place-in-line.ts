@@ -1,0 +1,44 @@
+import type { OrderStatus } from './order-status';
+
+/** Where a payment waits: its place among its item's payments (arrivalSeq) and the line's progress. */
+export interface LineSpot {
+  itemNum: number;
+  arrivalSeq: number;
+}
+
+export interface LineProgress {
+  /** The item's last payment applied in MySQL. */
+  processedSeq: number;
+  /** Payments the item's line applies per second lately (null: not known yet). */
+  drainRate: number | null;
+}
+
+/** What a buyer sees of a waiting payment: payments ahead of it, counting itself, and when its turn should come. */
+export interface PlaceInLine {
+  placeInLine: number;
+  etaSeconds: number | null;
+}
+
+export function placeInLineOf(spot: LineSpot, line: LineProgress): PlaceInLine {
+  const placeInLine = Math.max(1, spot.arrivalSeq - line.processedSeq);
+  return { placeInLine, etaSeconds: line.drainRate ? Math.ceil(placeInLine / line.drainRate) : null };
+}
+
+/**
+ * A number that grows with every change a buyer can see of one order (the id of its stream events):
+ * 1 INITIATED; 2 + the line's processed mark while IN_PROGRESS (so each step of the line counts);
+ * past every such number once settled, and once more when a settled order is canceled. The same
+ * order gives the same number in every API process, so Last-Event-ID resumes on any of them.
+ */
+export function orderVersionOf(status: OrderStatus, arrivalSeq: number | null, processedSeq = 0): number {
+  switch (status) {
+    case 'INITIATED':
+      return 1;
+    case 'IN_PROGRESS':
+      return arrivalSeq === null ? 2 : 2 + Math.min(processedSeq, arrivalSeq - 1);
+    case 'CANCELED':
+      return (arrivalSeq ?? 0) + 3;
+    default:
+      return (arrivalSeq ?? 0) + 2;
+  }
+}
