@@ -38,7 +38,8 @@ export class OrderChangeFeed {
     private readonly logger: Logger,
   ) {
     this.channel = orderChangesChannel(config);
-    this.subscriber = new Redis(config.redisUrl, { ...REDIS_OPTIONS.patient, lazyConnect: true });
+    // Named after its channel, so that an operator (or a test) finds it in CLIENT LIST.
+    this.subscriber = new Redis(config.redisUrl, { ...REDIS_OPTIONS.patient, lazyConnect: true, connectionName: this.channel });
     this.subscriber.on('message', (channel: string, message: string) => {
       if (channel === this.channel) this.tell(decodeOrderChange(message));
     });

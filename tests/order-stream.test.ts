@@ -1,0 +1,221 @@
+import { get as httpGet, type ClientRequest } from 'node:http';
+import { expect } from 'chai';
+import type { RunningApi } from '../api/server';
+import { LINE_EVENT_INTERVAL_MS } from '../shared/orders/follow-order';
+import type { RunningWorker } from '../worker/worker';
+import { startTestApi } from './support/api';
+import { BuyerClient } from './support/buyer-client';
+import { isolateTestFile } from './support/isolation';
+import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
+import { bearer, OrderStream } from './support/order-stream';
+import { waitFor } from './support/wait';
+import { startTestWorker } from './support/worker';
+
+/** A poll held open by Prefer: wait, whose answer the test never waits for. */
+function holdWait(baseUrl: string, orderNum: number, token: string): ClientRequest {
+  const request = httpGet(`${baseUrl}/api/v1/orders/${orderNum}`, { agent: false, headers: { ...bearer(token), Prefer: 'wait=30' } });
+  request.on('error', () => {});
+  return request;
+}
+
+/** Timers of this process (Node's active resources named Timeout). */
+const activeTimers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+
+describe('Order stream: GET /orders/{orderNum}/events', () => {
+  isolateTestFile(__filename);
+  let api: RunningApi;
+  let seller: TestUser;
+  let buyer: BuyerClient;
+  let otherBuyer: BuyerClient;
+  let worker: RunningWorker | undefined;
+  const startWorker = async (env: NodeJS.ProcessEnv = {}) => (worker = await startTestWorker({ PAYMENT_FAILURE_RATE: '0', ...env }));
+  const open = (orderNum: number, headers: Record<string, string> = {}) => OrderStream.open(api.url, orderNum, { ...bearer(buyer.user.token), ...headers });
+
+  before(async () => {
+    api = await startTestApi({ ORDER_STREAM_KEEPALIVE_MS: '100' });
+    seller = await insertUser(api.ctx.db, api.ctx.config, 'SELLER');
+    buyer = new BuyerClient(api.url, await insertUser(api.ctx.db, api.ctx.config, 'BUYER'));
+    otherBuyer = new BuyerClient(api.url, await insertUser(api.ctx.db, api.ctx.config, 'BUYER'));
+  });
+  afterEach(async () => {
+    await worker?.stop();
+    worker = undefined;
+  });
+  after(async () => api.stop());
+
+  it('When someone other than the owner asks, the answer is 401 without a token, also with the token in the query string, and 403 for another buyer', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+    const orderNum = await buyer.enter(itemNum, price);
+    const anonymous = await OrderStream.open(api.url, orderNum);
+    expect(anonymous.status).to.equal(401);
+    expect((await anonymous.errorBody()).code).to.equal('UNAUTHENTICATED');
+    for (const query of [`access_token=${buyer.user.token}`, `token=${buyer.user.token}`]) {
+      const tokenInUrl = await OrderStream.open(api.url, orderNum, {}, `/api/v1/orders/${orderNum}/events?${query}`);
+      expect(tokenInUrl.status).to.equal(401);
+      expect((await tokenInUrl.errorBody()).code).to.equal('UNAUTHENTICATED');
+    }
+    const stranger = await OrderStream.open(api.url, orderNum, bearer(otherBuyer.user.token));
+    expect(stranger.status).to.equal(403);
+    expect((await stranger.errorBody()).code).to.equal('FORBIDDEN');
+    const missing = await open(99999999);
+    expect(missing.status).to.equal(404);
+    expect((await missing.errorBody()).code).to.equal('ORDER_NOT_FOUND');
+    expect(api.ctx.orderChanges.size).to.equal(0);
+  });
+
+  it('When an order is entered, paid and settled, its events arrive in order: the order as GET gives it, IN_PROGRESS with its place, then PAID, and the stream closes', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+    const orderNum = await buyer.enter(itemNum, price);
+    const stream = await open(orderNum);
+    expect(stream.status).to.equal(200);
+    expect(stream.response.headers['content-type']).to.match(/^text\/event-stream/);
+    expect(stream.response.headers['x-request-id']).to.be.a('string');
+    const [first] = await stream.nextEvents(1);
+    expect(first!.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
+    expect(first!.order.status).to.equal('INITIATED');
+
+    await buyer.pay(orderNum).expect(202);
+    const [, inLine] = await stream.nextEvents(2);
+    expect(inLine!.order).to.include({ status: 'IN_PROGRESS', placeInLine: 1, etaSeconds: null });
+    expect(inLine!.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
+
+    await startWorker();
+    await stream.closed();
+    const settled = stream.events.at(-1)!;
+    expect(settled.order).to.include({ status: 'PAID' });
+    expect(settled.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
+    expect(stream.events.map((event) => event.order.status)).to.deep.equal(['INITIATED', 'IN_PROGRESS', 'PAID']);
+    const ids = stream.events.map((event) => event.id);
+    expect(ids).to.deep.equal([...ids].sort((a, b) => a - b));
+    expect(new Set(ids).size).to.equal(ids.length);
+    await waitFor('the stream to be let go', async () => api.ctx.orderChanges.size === 0 && api.ctx.watchQuota.open === 0);
+  });
+
+  it('When the line moves, the place in line comes down at most every 500 ms, and the settled order ends it', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 100 });
+    const ahead: number[] = [];
+    for (let i = 0; i < 30; i += 1) ahead.push(await otherBuyer.enterAndPay(itemNum, price));
+    const orderNum = await buyer.enterAndPay(itemNum, price);
+    const stream = await open(orderNum);
+    const [first] = await stream.nextEvents(1);
+    expect(first!.order).to.include({ status: 'IN_PROGRESS', placeInLine: 31 });
+
+    // One payment per batch, each a MySQL transaction of its own: the line moves in many small steps.
+    await startWorker({ DRAIN_BATCH_SIZE: '1' });
+    await stream.closed(30_000);
+    const inLine = stream.events.filter((event) => event.order.status === 'IN_PROGRESS');
+    const places = inLine.map((event) => event.order.placeInLine!);
+    expect(places).to.deep.equal([...places].sort((a, b) => b - a));
+    expect(new Set(places).size).to.equal(places.length);
+    for (let i = 2; i < inLine.length; i += 1) {
+      // Measured where the events arrive: a little slack for the network and the event loop.
+      expect(inLine[i]!.at - inLine[i - 1]!.at).to.be.at.least(LINE_EVENT_INTERVAL_MS - 50);
+    }
+    expect(stream.events.at(-1)!.order.status).to.equal('PAID');
+  });
+
+  it('When a client resumes with Last-Event-ID, it gets what changed since, without a repeat or a gap', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+    const orderNum = await buyer.enterAndPay(itemNum, price);
+    const before = await open(orderNum);
+    const [seen] = await before.nextEvents(1);
+    before.drop();
+
+    const resumed = await open(orderNum, { 'Last-Event-ID': String(seen!.id) });
+    expect(resumed.status).to.equal(200);
+    await startWorker();
+    await resumed.closed();
+    expect(resumed.events.map((event) => event.order.status)).to.deep.equal(['PAID']);
+    const settled = resumed.events[0]!;
+    expect(settled.id).to.be.greaterThan(seen!.id);
+
+    const late = await open(orderNum, { 'Last-Event-ID': String(seen!.id) });
+    await late.closed();
+    expect(late.events).to.deep.equal([{ ...settled, at: late.events[0]!.at }]);
+    const upToDate = await open(orderNum, { 'Last-Event-ID': String(settled.id) });
+    await upToDate.closed();
+    expect(upToDate.events).to.deep.equal([]);
+  });
+
+  it('When a stream stays open, a comment line comes every ORDER_STREAM_KEEPALIVE_MS (15 s by default), and the stream is timed in the latency histogram only until it opened', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+    const orderNum = await buyer.enterAndPay(itemNum, price);
+    const stream = await open(orderNum);
+    await waitFor('three keep-alive comments', async () => stream.comments >= 3);
+    await startWorker();
+    await stream.closed();
+    const histogram = await api.ctx.metrics.registry.getSingleMetric('http_request_duration_seconds')!.get();
+    const streamSum = histogram.values.find((value) => value.metricName === 'http_request_duration_seconds_sum' && value.labels.route === '/api/v1/orders/:orderNum/events' && value.labels.status_code === 200);
+    expect(streamSum, 'the stream is counted in the histogram').to.not.equal(undefined);
+    // Several streams of this file lived for over 300 ms each; opening one takes a few.
+    expect(streamSum!.value).to.be.below(0.3);
+  });
+
+  it('When a buyer holds 5 open streams and waits, a sixth gets 429 TOO_MANY_ORDER_WATCHES with Retry-After; another buyer still gets one', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+    const orders = [];
+    for (let i = 0; i < 6; i += 1) orders.push(await buyer.enter(itemNum, price));
+    const streams = await Promise.all(orders.slice(0, 5).map((orderNum) => open(orderNum)));
+    expect(streams.map((stream) => stream.status)).to.deep.equal([200, 200, 200, 200, 200]);
+    const sixth = await open(orders[5]!);
+    expect(sixth.status).to.equal(429);
+    expect(sixth.response.headers['retry-after']).to.match(/^\d+$/);
+    expect((await sixth.errorBody()).code).to.equal('TOO_MANY_ORDER_WATCHES');
+    const others = await OrderStream.open(api.url, await otherBuyer.enter(itemNum, price), bearer(otherBuyer.user.token));
+    expect(others.status).to.equal(200);
+    for (const stream of [...streams, others]) stream.drop();
+    await waitFor('the streams to be let go', async () => api.ctx.watchQuota.open === 0);
+  });
+
+  describe('with a process cap of 3 and many streams per buyer', () => {
+    let small: RunningApi;
+    before(async () => {
+      small = await startTestApi({ ORDER_WATCHES_PER_PROCESS: '3', ORDER_WATCHES_PER_BUYER: '1000' });
+    });
+    after(async () => small.stop());
+
+    it('When the process holds as many as it may, the next stream gets 503 ORDER_WATCHES_AT_CAPACITY with Retry-After, and a wait is answered at once without Preference-Applied', async () => {
+      const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+      const orderNum = await buyer.enterAndPay(itemNum, price);
+      const streams = await Promise.all([1, 2, 3].map(() => OrderStream.open(small.url, orderNum, bearer(buyer.user.token))));
+      const fourth = await OrderStream.open(small.url, orderNum, bearer(buyer.user.token));
+      expect(fourth.status).to.equal(503);
+      expect(fourth.response.headers['retry-after']).to.match(/^\d+$/);
+      expect((await fourth.errorBody()).code).to.equal('ORDER_WATCHES_AT_CAPACITY');
+      const poll = await new BuyerClient(small.url, buyer.user).poll(orderNum).set('Prefer', 'wait=30').expect(200);
+      expect(poll.headers['preference-applied']).to.equal(undefined);
+      expect(poll.body.data.status).to.equal('IN_PROGRESS');
+      for (const stream of streams) stream.drop();
+    });
+  });
+
+  describe('with 1,000 clients', () => {
+    let roomy: RunningApi;
+    before(async () => {
+      roomy = await startTestApi({ ORDER_WATCHES_PER_BUYER: '2000' });
+    });
+    after(async () => roomy.stop());
+
+    it('When 1,000 streams and 1,000 waits are opened and dropped, no watcher, timer or slot is left', async function () {
+      this.timeout(60_000);
+      const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+      const orderNum = await buyer.enterAndPay(itemNum, price);
+      const timersBefore = activeTimers();
+      const streams = await Promise.all(Array.from({ length: 1000 }, () => OrderStream.open(roomy.url, orderNum, bearer(buyer.user.token))));
+      expect(streams.every((stream) => stream.status === 200)).to.equal(true);
+      const waits = Array.from({ length: 1000 }, () => holdWait(roomy.url, orderNum, buyer.user.token));
+      await waitFor('every wait to be held', async () => roomy.ctx.openWatches.waitCount === 1000, 30_000);
+      expect(roomy.ctx.orderChanges.size).to.equal(2000);
+      expect(roomy.ctx.watchQuota.open).to.equal(2000);
+
+      for (const stream of streams) stream.drop();
+      for (const wait of waits) wait.destroy();
+      await waitFor('every watcher to be let go', async () => roomy.ctx.orderChanges.size === 0, 30_000);
+      expect(roomy.ctx.orderChanges.itemsWatched).to.equal(0);
+      expect(roomy.ctx.watchQuota.open).to.equal(0);
+      expect(roomy.ctx.openWatches.streamCount).to.equal(0);
+      expect(roomy.ctx.openWatches.waitCount).to.equal(0);
+      await waitFor('the timers to be gone', async () => activeTimers() <= timersBefore, 5_000);
+    });
+  });
+});
