@@ -34,7 +34,7 @@ export interface RunningApi {
   ctx: ApiContext;
   server: Server;
   url: string;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**

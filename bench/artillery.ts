@@ -17,7 +17,7 @@ export const ARTILLERY_ENV = { ARTILLERY_DISABLE_TELEMETRY: 'true' };
 
 function pinnedVersion(): string {
   const manifest = JSON.parse(readFileSync(path.join(ARTILLERY_DIR, 'package.json'), 'utf8')) as { dependencies: Record<string, string> };
-  return manifest.dependencies.artillery!;
+  return manifest.dependencies.artillery;
 }
 
 function installedVersion(): string | undefined {

@@ -47,7 +47,7 @@ export interface CapacityBench {
 }
 
 /** Units of the sell-out item: half the first step's buyers, so it is gone within its first seconds. */
-const sellOutStock = (plan: StepPlan[]) => Math.max(1, Math.round((plan[0]!.rate * plan[0]!.seconds) / 2));
+const sellOutStock = (plan: StepPlan[]) => Math.max(1, Math.round((plan[0].rate * plan[0].seconds) / 2));
 const ENOUGH_STOCK = 100_000_000;
 const ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-only-admin-password' };
 const ADMIN_AUTH = { authorization: `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}` };

@@ -26,11 +26,11 @@ export async function measureHotItemDrain(
   buyers: BenchUser[],
   orders: number,
 ): Promise<DrainMeasurement> {
-  const queue = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)]!;
+  const queue = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)];
   await queue.pause();
   const orderNums: number[] = [];
   for (let start = 0; start < orders; start += 500) {
-    const chunk = Array.from({ length: Math.min(500, orders - start) }, (_, i) => buyers[(start + i) % buyers.length]!);
+    const chunk = Array.from({ length: Math.min(500, orders - start) }, (_, i) => buyers[(start + i) % buyers.length]);
     orderNums.push(...(await Promise.all(chunk.map((buyer) => enterAndPayInRedis(config, redis, item, buyer)))));
   }
   await orderQueues.requestDrain(item.itemNum);

@@ -11,7 +11,7 @@ export async function measureBareBatchStatements(db: Db, itemNum: number, buyerN
   const started = process.hrtime.bigint();
   for (let batch = 0; batch < batches; batch++) {
     await db.transaction(async (trx) => {
-      const stock = await trx('stocks').where({ item_id: itemNum }).forUpdate().first();
+      const stock = await trx('stocks').where({ item_id: itemNum }).forUpdate().first<{ quantity: number; supplied: number; version: number }>();
       const now = new Date();
       const orders = Array.from({ length: ordersPerBatch }, (_, i) => ({
         id: nextOrderNum + i,

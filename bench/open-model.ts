@@ -23,7 +23,7 @@ export interface CapacityTarget {
   cpuMeter?: () => Promise<Record<string, number>>;
 }
 
-export interface EndpointStats {
+interface EndpointStats {
   count: number;
   p50: number;
   p95: number;
@@ -148,13 +148,13 @@ export async function runOpenModel(
         const due = Math.min(total, Math.floor((elapsedMs / 1000) * plan.rate));
         for (; recorder.arrivals < due; recorder.arrivals++) {
           recorder.launchLagsMs.push(elapsedMs - (recorder.arrivals / plan.rate) * 1000);
-          inFlight.push(arrive(pool, target, target.buyers[nextBuyer++ % target.buyers.length]!, recorder));
+          inFlight.push(arrive(pool, target, target.buyers[nextBuyer++ % target.buyers.length], recorder));
         }
         await sleep(1);
       }
       await Promise.all(inFlight);
       const result = recorder.result();
-      if (cpuBefore) result.cpuMsPerArrival = cpuPerArrival(cpuBefore, (await target.cpuMeter!())!, recorder.arrivals);
+      if (cpuBefore) result.cpuMsPerArrival = cpuPerArrival(cpuBefore, await target.cpuMeter!(), recorder.arrivals);
       results.push(result);
       acceptedOrderNums.push(...recorder.acceptedOrderNums);
       onStep(result);
@@ -167,7 +167,7 @@ export async function runOpenModel(
 }
 
 function cpuPerArrival(before: Record<string, number>, after: Record<string, number>, arrivals: number): Record<string, number> {
-  return Object.fromEntries(Object.keys(after).map((component) => [component, (1000 * (after[component]! - (before[component] ?? 0))) / Math.max(1, arrivals)]));
+  return Object.fromEntries(Object.keys(after).map((component) => [component, (1000 * (after[component] - (before[component] ?? 0))) / Math.max(1, arrivals)]));
 }
 
 /** The highest offered rate of a step with no error and p99 under the bound (0: none held). */

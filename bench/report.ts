@@ -7,7 +7,7 @@ import type { DrainMeasurement } from './drain';
 import type { LoadResult } from './load';
 import type { ScenarioResult } from './scenarios';
 
-export interface Machine {
+interface Machine {
   cores: number;
   cpuModel: string;
   memoryGiB: number;
@@ -58,7 +58,7 @@ function httpSection(http: NonNullable<BenchReport['http']>): string[] {
     '|---|---|---|---|---|---|',
     ...(['bare', 'intake', 'soldOut'] as const).map((name) => {
       const runs = http[name];
-      const mid = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)]!;
+      const mid = [...runs].sort((a, b) => a.requestsPerSecond - b.requestsPerSecond)[Math.floor(runs.length / 2)];
       const label = { bare: 'bare Express JSON (ceiling)', intake: 'POST /api/v1/orders (accepted)', soldOut: 'POST /api/v1/orders (sold out)' }[name];
       return `| ${label} | ${fixed(http.medians[name])} | ${mid.latencyMs.p50} | ${mid.latencyMs.p97_5} | ${mid.latencyMs.p99} | ${mid.latencyMs.max} |`;
     }),

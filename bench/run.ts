@@ -23,7 +23,7 @@ import { outcomesOf, waitUntilItemSettled } from './settlement';
 
 const STARTUP_TIMEOUT_MS = 90_000;
 /** What `--scenario` picks from (by prefix; `all` runs every part). */
-const PARTS = ['http', 'hot-item', 'seed-load-test', 'opening-spike', 'capacity'] as const;
+type Part = 'http' | 'hot-item' | 'seed-load-test' | 'opening-spike' | 'capacity';
 
 const { values: args } = parseArgs({
   options: {
@@ -41,7 +41,7 @@ const { values: args } = parseArgs({
 });
 const portBase = Number(args['port-base']);
 const PORTS = { api: portBase, capacity: portBase + 2, bare: portBase + 10, seedDesign: portBase + 11 };
-const wants = (part: (typeof PARTS)[number]) => args.scenario === 'all' || part.startsWith(args.scenario!);
+const wants = (part: Part) => args.scenario === 'all' || part.startsWith(args.scenario);
 
 const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000];
 const sizes = args.quick
@@ -92,7 +92,7 @@ const startedAt = Date.now();
 const log = (message: string) => process.stderr.write(`[bench +${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}s] ${message}\n`);
 
 async function machineOf(db: Db, redis: Redis) {
-  const [[{ version }]] = await db.raw('SELECT VERSION() AS version');
+  const [[{ version }]] = await db.raw<[{ version: string }[]]>('SELECT VERSION() AS version');
   const redisVersion = /redis_version:(\S+)/.exec(await redis.info('server'))?.[1] ?? 'unknown';
   return {
     cores: os.cpus().length,
@@ -123,10 +123,10 @@ const percent = (part: number, whole: number) => `${((100 * part) / whole).toFix
  */
 async function measureHttp(bench: Bench): Promise<{ http: NonNullable<BenchReport['http']>; checks: Check[] }> {
   const { config, db, redis, orderQueues } = bench;
-  const buyer = bench.buyers[0]!;
+  const buyer = bench.buyers[0];
   const intakeItem = await seedItem(db, redis, bench.sellerNum, { title: 'intake', price: 1000, stock: 100_000_000 });
   const soldOutItem = await seedItem(db, redis, bench.sellerNum, { title: 'sold out', price: 1000, stock: 0 });
-  const intakePartition = orderQueues.queues[partitionOf(intakeItem.itemNum, config.queuePartitions)]!;
+  const intakePartition = orderQueues.queues[partitionOf(intakeItem.itemNum, config.queuePartitions)];
   await intakePartition.pause();
   const order = (item: { itemNum: number; price: number }) => ({
     url: `http://127.0.0.1:${PORTS.api}/api/v1/orders`,
@@ -181,7 +181,7 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
   const limitItem = await seedItem(db, redis, bench.sellerNum, { title: 'limit', price: 1000, stock: 100_000_000 });
   const bareMysqlBatches = [];
   for (let run = 1; run <= sizes.runs; run++) {
-    bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(db, limitItem.itemNum, bench.buyers[0]!.userNum, ordersPerBatch, sizes.mysqlBatches)) });
+    bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(db, limitItem.itemNum, bench.buyers[0].userNum, ordersPerBatch, sizes.mysqlBatches)) });
   }
   const medians = { drain: median(drains.map((d) => d.ordersPerSecond)), seedDesign: rateOf(seedDesign), bareMysql: median(bareMysqlBatches.map((b) => b.ordersPerSecond)) };
   return {
@@ -309,12 +309,12 @@ async function main(): Promise<void> {
     const machine = await machineOf(db, redis);
     log(`${needsService ? `service up with ${args.workers} workers` : 'baselines up'} on ${machine.cores} cores; seeding ${sizes.buyers} buyers`);
     const [seller] = await seedUsers(db, config, 'SELLER', 1, 'run');
-    const bench: Bench = { config, db, redis, orderQueues, sellerNum: seller!.userNum, buyers: await seedUsers(db, config, 'BUYER', sizes.buyers, 'run') };
+    const bench: Bench = { config, db, redis, orderQueues, sellerNum: seller.userNum, buyers: await seedUsers(db, config, 'BUYER', sizes.buyers, 'run') };
 
     const checks: Check[] = [];
     const report: BenchReport = {
       date: new Date().toISOString().slice(0, 10),
-      scenario: args.quick ? `${args.scenario}-quick` : args.scenario!,
+      scenario: args.quick ? `${args.scenario}-quick` : args.scenario,
       command: `npm run bench -- --scenario ${args.scenario}${args.quick ? ' --quick' : ''}`,
       machine,
       settings: { workers: Number(args.workers), connections: sizes.connections, secondsPerRun: sizes.seconds, runs: sizes.runs, drainBatchSize: config.drainBatchSize, queuePartitions: config.queuePartitions, buyers: sizes.buyers },

@@ -6,7 +6,7 @@ import { percentiles } from './load';
 import { PROJECT_ROOT } from './processes';
 import type { BenchUser } from './seed-data';
 
-export interface RequestRecord {
+interface RequestRecord {
   endpoint: string;
   at: number;
   ms: number;

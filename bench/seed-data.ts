@@ -30,7 +30,7 @@ export async function seedUsers(db: Db, config: Config, role: UserRole, count: n
     }));
     await db('users').insert(rows);
   }
-  const users: { id: number }[] = await db('users').where('email', 'like', `${prefix}%`).select('id').orderBy('id');
+  const users = await db('users').where('email', 'like', `${prefix}%`).select<{ id: number }[]>('id').orderBy('id');
   return users.map((user) => ({
     userNum: Number(user.id),
     token: issueAccessToken(config, { userNum: Number(user.id), role }).accessToken,

@@ -50,7 +50,39 @@ export interface Config {
 
 const DEVELOPMENT_JWT_SECRET = 'development-only-secret-change-me';
 
-const schema = Joi.object({
+/** The environment as the schema below answers it: converted, defaulted, and checked key for key against it. */
+interface ValidatedEnv {
+  NODE_ENV: Config['nodeEnv'];
+  PORT: number;
+  DATABASE_URL: string;
+  REDIS_URL: string;
+  REDIS_PREFIX: string;
+  JWT_SECRET: string;
+  JWT_EXPIRES_IN_SECONDS: number;
+  SMTP_URL: string | undefined;
+  MAIL_FROM: string;
+  PAYMENT_FAILURE_RATE: number;
+  API_PROCESSES: number;
+  WORKER_PROCESSES: number;
+  QUEUE_PARTITIONS: number;
+  ORDER_TTL: number;
+  MAX_ORDER_QUANTITY: number;
+  ITEM_BACKLOG_LIMIT: number;
+  SOLD_OUT_MEMO_MS: number;
+  DRAIN_BATCH_SIZE: number;
+  ORDER_RATE_LIMIT: number;
+  ORDER_RATE_WINDOW_SECONDS: number;
+  AUTH_RATE_LIMIT_PER_IP: number;
+  LOGIN_ATTEMPTS_PER_ADDRESS: number;
+  ADMIN_USER: string | undefined;
+  ADMIN_PASSWORD: string | undefined;
+  WORKER_METRICS_PORT: number;
+  WORKER_NICE: number;
+  LOG_LEVEL: string;
+  BODY_LIMIT: string;
+}
+
+const schema = Joi.object<ValidatedEnv, true>({
   NODE_ENV: Joi.string().valid('development', 'test', 'production').default('development'),
   PORT: Joi.number().integer().min(0).max(65535).default(8080),
   DATABASE_URL: Joi.string()
@@ -97,10 +129,11 @@ const schema = Joi.object({
 export class ConfigError extends Error {}
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const { value, error } = schema.validate(env, { abortEarly: false, convert: true });
-  if (error) {
-    throw new ConfigError(`Invalid configuration: ${error.details.map((d) => d.message).join('; ')}`);
+  const result = schema.validate(env, { abortEarly: false, convert: true });
+  if (result.error) {
+    throw new ConfigError(`Invalid configuration: ${result.error.details.map((d) => d.message).join('; ')}`);
   }
+  const value = result.value;
   return {
     nodeEnv: value.NODE_ENV,
     port: value.PORT,
@@ -123,7 +156,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     orderRateLimit: value.ORDER_RATE_LIMIT,
     orderRateWindowSeconds: value.ORDER_RATE_WINDOW_SECONDS,
     authRateLimits: { perIp: value.AUTH_RATE_LIMIT_PER_IP, loginPerAddress: value.LOGIN_ATTEMPTS_PER_ADDRESS },
-    admin: value.ADMIN_USER ? { user: value.ADMIN_USER, password: value.ADMIN_PASSWORD } : undefined,
+    admin: value.ADMIN_USER && value.ADMIN_PASSWORD ? { user: value.ADMIN_USER, password: value.ADMIN_PASSWORD } : undefined,
     workerMetricsPort: value.WORKER_METRICS_PORT,
     workerNice: value.WORKER_NICE,
     logLevel: value.LOG_LEVEL,

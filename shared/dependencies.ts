@@ -4,7 +4,7 @@ import { describeMysql } from './db';
 import { describeRedis } from './redis';
 
 /** Start-up checks that fail with a message telling the operator what to do. */
-export class DependencyError extends Error {}
+class DependencyError extends Error {}
 
 export async function assertMysqlReachable(db: Db, databaseUrl: string): Promise<void> {
   try {

@@ -52,7 +52,7 @@ export function isMysqlUnavailable(error: unknown): boolean {
 export const redisUnavailable = (message = 'Redis is unavailable; retry shortly') =>
   new AppError('REDIS_UNAVAILABLE', message, { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS });
 
-export const mysqlUnavailable = () =>
+const mysqlUnavailable = () =>
   new AppError('MYSQL_UNAVAILABLE', 'The database is unavailable; retry shortly', {
     retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS,
   });

@@ -2,7 +2,7 @@ import nodemailer, { type Transporter } from 'nodemailer';
 import type { Config } from './config';
 import type { Logger } from './logger';
 
-export interface Mail {
+interface Mail {
   to: string;
   subject: string;
   text: string;
@@ -21,8 +21,9 @@ export function createMailer(config: Pick<Config, 'smtpUrl' | 'mailFrom'>, logge
   if (!config.smtpUrl) {
     logger.info('mails are logged, not sent: SMTP_URL is unset');
     return {
-      async send(mail) {
+      send(mail) {
         logger.info({ mail: { from: config.mailFrom, ...mail } }, 'mail not sent (no SMTP_URL): logged instead');
+        return Promise.resolve();
       },
       close() {},
     };

@@ -12,7 +12,7 @@ const migrationConfig = {
 };
 
 /** Creates the database if it is missing; the service runs this itself at start. */
-export async function ensureDatabase(config: Pick<Config, 'databaseUrl'>): Promise<void> {
+async function ensureDatabase(config: Pick<Config, 'databaseUrl'>): Promise<void> {
   const server = createServerDb(config);
   try {
     await assertMysqlReachable(server, config.databaseUrl);
@@ -24,7 +24,7 @@ export async function ensureDatabase(config: Pick<Config, 'databaseUrl'>): Promi
   }
 }
 
-export async function migrateToLatest(db: Db): Promise<string[]> {
+async function migrateToLatest(db: Db): Promise<string[]> {
   const [, applied] = (await db.migrate.latest(migrationConfig)) as [number, string[]];
   return applied;
 }

@@ -27,7 +27,7 @@ export function partitionOf(itemNum: number, partitions: number): number {
   return itemNum % partitions;
 }
 
-export function partitionQueueName(partition: number): string {
+function partitionQueueName(partition: number): string {
   return `orders-p${String(partition).padStart(2, '0')}`;
 }
 
@@ -87,7 +87,7 @@ export function createOrderQueues(
   return {
     queues,
     async requestDrain(itemNum, requestId) {
-      const queue = queues[partitionOf(itemNum, config.queuePartitions)]!;
+      const queue = queues[partitionOf(itemNum, config.queuePartitions)];
       await queue.add(JobName.DrainItemLine, { itemNum, requestId }, drainJobOptions(itemNum));
     },
     async close() {

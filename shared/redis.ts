@@ -2,7 +2,7 @@ import { Redis, type RedisOptions } from 'ioredis';
 import type { Config } from './config';
 
 /** A command without a reply by then is answered as Redis being unavailable (a buyer waits at most this). */
-export const REDIS_COMMAND_TIMEOUT_MS = 1000;
+const REDIS_COMMAND_TIMEOUT_MS = 1000;
 const REDIS_CONNECT_TIMEOUT_MS = 1000;
 /** A connection that sent commands and heard nothing this long is dropped and made again (a silent partition). */
 const REDIS_SOCKET_TIMEOUT_MS = 2000;
@@ -12,7 +12,7 @@ const RECONNECT_DELAY_CAP_MS = 1000;
  * Reconnect soon and keep trying for as long as it takes: 100, 200, 400... capped at 1 s, with
  * jitter so that many processes don't reconnect in step. Redis coming back is noticed within ~1 s.
  */
-export function reconnectDelay(attempt: number): number {
+function reconnectDelay(attempt: number): number {
   return Math.min(100 * 2 ** (attempt - 1), RECONNECT_DELAY_CAP_MS) + Math.floor(Math.random() * 100);
 }
 

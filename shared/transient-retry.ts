@@ -4,7 +4,7 @@ import { isMysqlUnavailable } from './dependency-outage';
 const LOCK_CONFLICTS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
 /** Two transactions met on a row: running the loser again succeeds. */
-export function isLockConflict(error: unknown): boolean {
+function isLockConflict(error: unknown): boolean {
   const code = (error as { code?: string } | undefined)?.code;
   return code !== undefined && LOCK_CONFLICTS.has(code);
 }
@@ -28,13 +28,13 @@ export interface RetryPolicy {
 }
 
 /** A request's budget is seconds: a lock conflict is tried again briefly, an outage is answered at once (503). */
-export const REQUEST_RETRY: RetryPolicy = { retryable: isLockConflict, attempts: 4, firstDelayMs: 50, maxDelayMs: 400 };
+const REQUEST_RETRY: RetryPolicy = { retryable: isLockConflict, attempts: 4, firstDelayMs: 50, maxDelayMs: 400 };
 
 /**
  * Exponential backoff with jitter: half the step fixed, half random, so that processes that failed
  * together (a MySQL outage hits every worker at once) do not come back in step.
  */
-export function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: number): number {
+function backoffDelay(attempt: number, firstDelayMs: number, maxDelayMs: number): number {
   const step = Math.min(firstDelayMs * 2 ** (attempt - 1), maxDelayMs);
   return step / 2 + Math.random() * (step / 2);
 }

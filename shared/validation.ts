@@ -14,7 +14,7 @@ export function validate<T>(schema: Joi.Schema<T>, value: unknown, what = 'Reque
 /** A path or body id: a positive integer that fits a MySQL BIGINT and a JS number. */
 export const idSchema = Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER);
 
-export const paginationSchema = Joi.object({
+export const paginationSchema = Joi.object<Pagination>({
   page: Joi.number().integer().min(1).max(100_000).default(1),
   size: Joi.number().integer().min(1).max(100).default(20),
 });

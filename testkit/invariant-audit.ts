@@ -11,7 +11,7 @@ export async function auditItemInvariants(db: Db, itemNum: number, acceptedOrder
   const paid = await db('payments')
     .join('orders', 'orders.id', 'payments.order_id')
     .where('orders.item_id', itemNum)
-    .select('payments.status', 'orders.quantity', 'orders.status as order_status', 'orders.id');
+    .select<{ status: 'PAID' | 'REFUNDED'; quantity: number; order_status: OrderStatus; id: number }[]>('payments.status', 'orders.quantity', 'orders.status as order_status', 'orders.id');
   const soldUnits = paid.reduce((sum, row) => sum + Number(row.quantity), 0);
   const refundedUnits = paid.filter((row) => row.status === 'REFUNDED').reduce((sum, row) => sum + Number(row.quantity), 0);
 
@@ -22,9 +22,9 @@ export async function auditItemInvariants(db: Db, itemNum: number, acceptedOrder
   }
 
   // 2. None lost.
-  const orders: { id: number; status: OrderStatus; arrival_seq: number | null }[] = await db('orders')
+  const orders = await db('orders')
     .where({ item_id: itemNum })
-    .select('id', 'status', 'arrival_seq');
+    .select<{ id: number; status: OrderStatus; arrival_seq: number | null }[]>('id', 'status', 'arrival_seq');
   const statusOf = new Map(orders.map((order) => [Number(order.id), order.status]));
   for (const orderNum of acceptedOrderNums) {
     const status = statusOf.get(orderNum);

@@ -78,15 +78,15 @@ describe('npm start with several API processes (API_PROCESSES)', function () {
 
   it('When an API process dies, the other keeps answering on the port and the dead one is replaced', async () => {
     const [victim, survivor] = apiPids();
-    process.kill(victim!, 'SIGKILL');
+    process.kill(victim, 'SIGKILL');
     // Once npm start has seen it die, the cluster hands it no more connections.
-    await waitFor('npm start to see the killed process die', async () => service.linesWith('child exited unexpectedly; restarting').length === 1);
+    await waitFor('npm start to see the killed process die', () => service.linesWith('child exited unexpectedly; restarting').length === 1);
 
     for (let i = 0; i < 10; i++) expect((await getOnNewConnection(`${baseUrl}/health`)).status).to.equal(200);
 
-    const replacement = await waitFor('a new API process', async () => apiPids()[2], 30_000, 100);
+    const replacement = await waitFor('a new API process', () => apiPids()[2], 30_000, 100);
     expect([victim, survivor]).not.to.include(replacement);
-    expect(isAlive(survivor!)).to.equal(true);
+    expect(isAlive(survivor)).to.equal(true);
     await waitFor('the replacement to answer', async () => {
       const answers = await Promise.all(Array.from({ length: 4 }, () => getOnNewConnection(`${baseUrl}/health`).catch(() => undefined)));
       return answers.every((answer) => answer?.status === 200);

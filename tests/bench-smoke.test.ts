@@ -36,7 +36,7 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     for (const scenario of report.scenarios) {
       expect(scenario.invariantViolations, scenario.name).to.deep.equal([]);
       expect(scenario.errors, scenario.name).to.equal(0);
-      expect(scenario.byEndpoint.enter!.count, scenario.name).to.be.greaterThan(0);
+      expect(scenario.byEndpoint.enter.count, scenario.name).to.be.greaterThan(0);
     }
     const capacity = report.capacity!;
     expect(capacity.runs.map((run) => `${run.target}: ${run.kind}`)).to.have.members(
@@ -44,7 +44,7 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     );
     for (const run of capacity.runs) {
       expect(run.steps, run.target).to.have.length.greaterThan(0);
-      expect(run.steps[0]!.arrivals, run.target).to.equal(capacity.plan[0]!.rate * capacity.plan[0]!.seconds);
+      expect(run.steps[0].arrivals, run.target).to.equal(capacity.plan[0].rate * capacity.plan[0].seconds);
       if (run.target !== 'seed design') {
         expect(run.steps.map((step) => step.errors), `${run.target}, ${run.kind}: errors`).to.deep.equal(run.steps.map(() => 0));
         expect(run.invariantViolations, `${run.target}, ${run.kind}`).to.deep.equal([]);

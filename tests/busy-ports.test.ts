@@ -46,7 +46,7 @@ describe('Ports already taken (a second copy, the suite or a bench on the same m
 
       const errors = worker.logLines(50);
       expect(errors, 'error lines').to.have.length(1);
-      expect(errors[0]!.msg).to.include(`port ${taken.port} is already in use`).and.to.include('set WORKER_METRICS_PORT');
+      expect(errors[0].msg).to.include(`port ${taken.port} is already in use`).and.to.include('set WORKER_METRICS_PORT');
 
       const listed = (await workersOnReady()).find((entry) => entry.pid === worker.child.pid);
       expect(listed).to.include({ metrics: 'unavailable', metricsPort: taken.port });

@@ -76,7 +76,7 @@ describe('Clean stop under load', function () {
   it('When a worker process starts, it lowers its CPU priority to WORKER_NICE so that the API sharing its cores answers first', async () => {
     const worker = await ServiceProcess.start('worker', { WORKER_NICE: '7' });
     try {
-      expect(os.getPriority(worker.child.pid!)).to.equal(Math.max(7, os.getPriority()));
+      expect(os.getPriority(worker.child.pid)).to.equal(Math.max(7, os.getPriority()));
     } finally {
       await worker.stop();
     }
@@ -97,14 +97,14 @@ describe('Clean stop under load', function () {
     let answeredAfterStop = 0;
     const lane = async (lane: number) => {
       for (let i = 0; ; i++) {
-        const outcome = await enterAndPay(baseUrl, buyers[(lane + i * 25) % buyers.length]!, item);
+        const outcome = await enterAndPay(baseUrl, buyers[(lane + i * 25) % buyers.length], item);
         outcomes.push(outcome);
         if (stopSent && typeof outcome.entered === 'number') answeredAfterStop += 1;
         if (typeof outcome.entered === 'string' || typeof outcome.paid === 'string') return;
       }
     };
     const load = Promise.all(Array.from({ length: 25 }, (_, i) => lane(i)));
-    await waitFor('the spike to be under way', async () => outcomes.length >= 150, 30_000, 10);
+    await waitFor('the spike to be under way', () => outcomes.length >= 150, 30_000, 10);
     stopSent = true;
     api.child.kill('SIGTERM');
     worker.child.kill('SIGTERM');

@@ -36,7 +36,7 @@ describe('Crashes are visible', function () {
     ] as const;
     const outcomes = await Promise.all(cases.map(([role, kind]) => crash(role, kind)));
     cases.forEach(([role, , what], i) => {
-      const { code, fatal } = outcomes[i]!;
+      const { code, fatal } = outcomes[i];
       expect(code, `${role} ${what}`).to.equal(1);
       expect(fatal, `${role} ${what}`).to.include({ process: role, msg: `${what}: exiting` });
       expect(fatal!.err!.message).to.equal('simulated bug for a crash test');

@@ -80,10 +80,10 @@ describe('A line entry that cannot apply', function () {
     const ghost = new BuyerClient(api.url, { userNum: ghostNum, role: 'BUYER', token: issueAccessToken(api.ctx.config, { userNum: ghostNum, role: 'BUYER' }).accessToken });
 
     // The whole line waits while no worker runs, so that the worker meets the bad entry inside a batch.
-    const first = await buyers[0]!.enterAndPay(item.itemNum, item.price);
+    const first = await buyers[0].enterAndPay(item.itemNum, item.price);
     const poisoned = await ghost.enterAndPay(item.itemNum, item.price);
-    const second = await buyers[1]!.enterAndPay(item.itemNum, item.price);
-    const third = await buyers[2]!.enter(item.itemNum, item.price);
+    const second = await buyers[1].enterAndPay(item.itemNum, item.price);
+    const third = await buyers[2].enter(item.itemNum, item.price);
     const logged = await startLoggedWorker();
     worker = logged.worker;
 
@@ -95,8 +95,8 @@ describe('A line entry that cannot apply', function () {
 
     const [dead] = await deadOrders(item.itemNum);
     expect(dead).to.include({ itemNum: item.itemNum, orderNum: poisoned });
-    expect(dead!.entries.map((entry) => entry.slice(0, 2))).to.deep.equal(['r:', 'p:']);
-    expect(dead!.error).to.match(/^ER_NO_REFERENCED_ROW_2: .*foreign key/i);
+    expect(dead.entries.map((entry) => entry.slice(0, 2))).to.deep.equal(['r:', 'p:']);
+    expect(dead.error).to.match(/^ER_NO_REFERENCED_ROW_2: .*foreign key/i);
     const errors = logged.lines.filter((line) => line.level === 50 && line.msg === 'line entry moved to the dead-letter list');
     expect(errors.map(({ orderNum, itemNum, cause }) => ({ orderNum, itemNum, cause }))).to.deep.equal([
       { orderNum: poisoned, itemNum: item.itemNum, cause: 'failed' },
@@ -125,7 +125,7 @@ describe('A line entry that cannot apply', function () {
   it('When an operator cancels a dead order, it is CANCELED in MySQL (one history row) and to its buyer, and its units leave the in-flight count', async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 5 });
     worker = (await startLoggedWorker()).worker;
-    const [buyer, other] = [buyers[3]!, buyers[4]!];
+    const [buyer, other] = [buyers[3], buyers[4]];
     const paid = await other.enterAndPay(item.itemNum, item.price);
     await other.settled(paid, 'PAID');
     const order = await buyer.enter(item.itemNum, item.price);

@@ -43,7 +43,7 @@ describe('Draining items that share a partition', function () {
     await api.ctx.orderQueues.requestDrain(hot.itemNum);
     await waitFor('the hot line to start draining', async () => (await api.ctx.redis.llen(hotLine)) < fullLine);
 
-    const loneOrder = await enterAndPayInRedis(api.ctx.config, api.ctx.redis, quiet, buyers[0]!);
+    const loneOrder = await enterAndPayInRedis(api.ctx.config, api.ctx.redis, quiet, buyers[0]);
     await api.ctx.orderQueues.requestDrain(quiet.itemNum);
     await waitFor('the lone order to settle', async () => {
       const row = await api.ctx.db('orders').where({ id: loneOrder }).first('status');

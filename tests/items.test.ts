@@ -153,7 +153,7 @@ describe('Catalog: sellers list items, buyers browse them', () => {
     expect(answers.filter((res) => res.status === 200)).to.have.length(20);
     const refused = answers.filter((res) => res.status === 409);
     expect(refused).to.have.length(30);
-    expect(refused[0]!.body.code).to.equal('INSUFFICIENT_STOCK');
+    expect(refused[0].body.code).to.equal('INSUFFICIENT_STOCK');
     expect(await stockRow(item.itemNum)).to.include({ quantity: 0, supplied: 0 });
     expect(await saleState(item.itemNum)).to.include({ stock: '0' });
   });

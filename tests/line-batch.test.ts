@@ -42,8 +42,8 @@ describe('The walk through a batch of line entries (no I/O)', () => {
   it('When a record entry meets an order MySQL does not have, the order is written INITIATED with the entry\'s terms', () => {
     const { steps, changes, touched } = walk([record(1, 3)]);
     expect(steps).to.deep.equal(['1:INITIATED']);
-    expect(changes[0]!.current).to.equal(null);
-    expect(changes[0]!.next).to.deep.include({ id: 1, buyer_id: 9, item_id: ITEM, quantity: 3, unit_price: PRICE, amount: 3 * PRICE, status: 'INITIATED', created_at: CREATED });
+    expect(changes[0].current).to.equal(null);
+    expect(changes[0].next).to.deep.include({ id: 1, buyer_id: 9, item_id: ITEM, quantity: 3, unit_price: PRICE, amount: 3 * PRICE, status: 'INITIATED', created_at: CREATED });
     expect(touched).to.deep.equal([{ orderNum: 1, status: 'INITIATED', reason: '' }]);
   });
 

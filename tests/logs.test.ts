@@ -44,7 +44,7 @@ describe('Logs a person can read', function () {
   });
 
   it('When stdout is not a terminal (a pipe, a file, a log collector), every line is JSON, in development too', () => {
-    const output = execFileSync(NODE_COMMAND[0]!, NODE_COMMAND.slice(1), { cwd: ROOT, encoding: 'utf8' });
+    const output = execFileSync(NODE_COMMAND[0], NODE_COMMAND.slice(1), { cwd: ROOT, encoding: 'utf8' });
     const lines = output.split('\n').filter(Boolean);
     expect(lines).to.have.length(3);
     for (const line of lines) expect(isJson(line), line).to.equal(true);

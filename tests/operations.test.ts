@@ -128,7 +128,7 @@ describe('Operations', () => {
       try {
         await request(api.url).post(`/api/v1/try-payments/${orderNum}`).set('Authorization', `Bearer ${buyer.token}`).expect(202);
         await waitFor('the order to be paid', async () => (await api.ctx.db('orders').where({ id: orderNum }).first())?.status === 'PAID');
-        const drained = await waitFor('the drain log line', async () => lines.find((line) => line.msg === 'drained item line' && line.itemNum === itemNum));
+        const drained = await waitFor('the drain log line', () => lines.find((line) => line.msg === 'drained item line' && line.itemNum === itemNum));
         expect(drained.requestId).to.equal(requestId);
 
         const workerMetrics = `http://127.0.0.1:${port}`;

@@ -35,7 +35,7 @@ describe('A spike on one hot item through three worker processes', function () {
     return started;
   };
   const settledCount = async (itemNum: number) =>
-    Number((await api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED_STATUSES).count({ n: '*' }))[0]!.n);
+    Number((await api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED_STATUSES).count({ n: '*' }))[0].n);
   const waitUntilSettled = (itemNum: number, orders: number, timeoutMs = 30_000) =>
     waitFor(`${orders} orders of item ${itemNum} to settle`, async () => (await settledCount(itemNum)) >= orders, timeoutMs, 100);
   const outcomes = async (itemNum: number) => {
@@ -74,7 +74,7 @@ describe('A spike on one hot item through three worker processes', function () {
     expect(Number((await api.ctx.db('stocks').where({ item_id: item.itemNum }).first()).quantity)).to.equal(0);
 
     await waitFor('the line to empty', async () => (await api.ctx.redis.llen(redisKeys.itemLine(item.itemNum))) === 0);
-    const buyer = buyers[0]!;
+    const buyer = buyers[0];
     let answer!: request.Response;
     const queries = await countMysqlQueries(api.ctx.db, async () => {
       answer = await request(api.url)
@@ -117,7 +117,7 @@ describe('A spike on one hot item through three worker processes', function () {
       const [rows] = await api.ctx.db.raw("SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'");
       return Number(rows[0].n) > 0;
     });
-    return { spike, blocker, worker: worker! };
+    return { spike, blocker, worker: worker };
   };
 
   it('When the worker is SIGKILLed in the middle of a batch (its transaction open), restarted workers apply the batch once', async () => {
@@ -169,13 +169,13 @@ describe('A spike on one hot item through three worker processes', function () {
     const sigma = Math.sqrt(n * rate * (1 - rate));
     // 4.5 sigma: a correct simulation fails this about once in 150,000 runs.
     expect(counts.FAILED_CUSTOMER).to.be.within(n * rate - 4.5 * sigma, n * rate + 4.5 * sigma);
-    expect(counts.PAID).to.equal(n - counts.FAILED_CUSTOMER!);
+    expect(counts.PAID).to.equal(n - counts.FAILED_CUSTOMER);
     expect(counts.FAILED_QUANTITY ?? 0).to.equal(0);
   });
 
   it('When the API stopped between taking an order and asking for its drain, the service finds the order and settles it', async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 5 });
-    const buyer = buyers[1]!;
+    const buyer = buyers[1];
     const orderNum = await enterAndPayInRedis(api.ctx.config, api.ctx.redis, item, buyer);
     await waitUntilSettled(item.itemNum, 1, 15_000);
     expect(await auditItemInvariants(api.ctx.db, item.itemNum, [orderNum])).to.deep.equal([]);

@@ -145,7 +145,7 @@ describe('Paying, polling and canceling', () => {
       expect(answers.filter((res) => res.status === 409)).to.have.length(7);
       expect(await stockInMysql(api, itemNum)).to.equal(4);
       const refunds = await api.ctx.db('order_histories').where({ order_id: orderNum, to_status: 'CANCELED' }).count({ n: '*' });
-      expect(Number(refunds[0]!.n)).to.equal(1);
+      expect(Number(refunds[0].n)).to.equal(1);
       expect(await auditItemInvariants(api.ctx.db, itemNum, [orderNum])).to.deep.equal([]);
     });
 

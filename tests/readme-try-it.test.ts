@@ -20,7 +20,7 @@ const DEFAULT_ORIGIN = `http://localhost:${loadConfig({}).port}`;
 function tryItSteps(): string[] {
   const section = /^## Try it\b[^\n]*\n([\s\S]*?)(?=^## )/m.exec(README)?.[1];
   if (!section) throw new Error('README.md has no "## Try it" section');
-  return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((match) => match[1]!);
+  return [...section.matchAll(/^```sh\n([\s\S]*?)^```$/gm)].map((match) => match[1]);
 }
 
 /** One bash, as the newcomer's second terminal: each step runs in it, keeping the variables of the steps before. */
@@ -41,12 +41,12 @@ class Shell {
     const marker = `step-done-${randomUUID()}`;
     const [outFrom, errFrom] = [this.stdout.length, this.stderr.length];
     this.bash.stdin.write(`${commands}\necho "${marker} $?"\n`);
-    const status = await waitFor(`the shell to run:\n${commands}`, async () => {
+    const status = await waitFor(`the shell to run:\n${commands}`, () => {
       if (this.bash.exitCode !== null) throw new Error(`the shell exited (${this.bash.exitCode}): ${this.stderr.slice(errFrom)}`);
       const done = new RegExp(`${marker} (\\d+)\\n`).exec(this.stdout.slice(outFrom));
       return done ? Number(done[1]) : undefined;
     });
-    return { status, stdout: this.stdout.slice(outFrom).split(marker)[0]!, stderr: this.stderr.slice(errFrom) };
+    return { status, stdout: this.stdout.slice(outFrom).split(marker)[0], stderr: this.stderr.slice(errFrom) };
   }
 
   close(): void {
@@ -83,7 +83,11 @@ describe('README "Try it" against a real npm start', function () {
     };
     const config = testConfig(env);
     const server = createServerDb(config);
-    await server.raw(`DROP DATABASE IF EXISTS \`${databaseName(config.databaseUrl)}\``).finally(() => server.destroy());
+    try {
+      await server.raw(`DROP DATABASE IF EXISTS \`${databaseName(config.databaseUrl)}\``);
+    } finally {
+      await server.destroy();
+    }
     await deleteKeysUnderPrefix(config);
     service = NpmStart.npmStart(env);
     await service.ready(2);
@@ -96,7 +100,7 @@ describe('README "Try it" against a real npm start', function () {
     const once = (process: string, msg: string | RegExp) => {
       const found = startLines.filter((line) => line.process === process && (typeof msg === 'string' ? line.msg === msg : msg.test(line.msg ?? '')));
       expect(found, `${process}: ${msg}`).to.have.length(1);
-      return found[0]!;
+      return found[0];
     };
     expect(once('supervisor', 'database ready').applied).to.have.length.greaterThan(0);
     expect(once('api', 'api listening')).to.include({ url: origin, docs: `${origin}/docs` });
@@ -124,7 +128,7 @@ describe('README "Try it" against a real npm start', function () {
       ]);
 
       const codeFor = (address: string) =>
-        waitFor(`the mail to ${address} in the log`, async () => {
+        waitFor(`the mail to ${address} in the log`, () => {
           const mail = service.log.find((line) => line.msg === 'mail not sent (no SMTP_URL): logged instead' && (line.mail as { to: string }).to === address);
           return mail && /verification code is (\d{6})/.exec((mail.mail as { text: string }).text)?.[1];
         });

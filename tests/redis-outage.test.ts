@@ -41,7 +41,7 @@ describe('Redis fails under a spike and comes back', function () {
   });
 
   const settledCount = async (orderNums: number[]) =>
-    Number((await api.ctx.db('orders').whereIn('id', orderNums).whereIn('status', SETTLED).count({ n: '*' }))[0]!.n);
+    Number((await api.ctx.db('orders').whereIn('id', orderNums).whereIn('status', SETTLED).count({ n: '*' }))[0].n);
 
   it('When Redis is SIGKILLed mid-spike and restarted from its AOF 10 s later, every request meanwhile is refused with 503 REDIS_UNAVAILABLE and Retry-After within 2 s, /ready names redis while /health stays up, orders are taken again within 5 s, workers drain again without a restart, and every order acknowledged 200/202 settles in MySQL', async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 100_000 });
@@ -51,13 +51,13 @@ describe('Redis fails under a spike and comes back', function () {
 
     await redis.kill();
     const killedAt = Date.now();
-    const orders = probeEvery(100, () => timedRequest(`${api.url}/api/v1/orders`, orderRequest(buyers[0]!, probeItem)));
+    const orders = probeEvery(100, () => timedRequest(`${api.url}/api/v1/orders`, orderRequest(buyers[0], probeItem)));
     const ready = probeEvery(500, () => timedRequest(`${api.url}/ready`));
     const health = probeEvery(500, () => timedRequest(`${api.url}/health`));
     await sleep(OUTAGE_MS);
     await redis.restart();
     const backAt = Date.now();
-    await waitFor('an order to be taken again', async () => orders.answers.some((answer) => answer.status === 200 && answer.sentAt >= backAt), 8000, 50);
+    await waitFor('an order to be taken again', () => orders.answers.some((answer) => answer.status === 200 && answer.sentAt >= backAt), 8000, 50);
     await sleep(500);
     const [orderAnswers, readyAnswers, healthAnswers, acknowledged] = await Promise.all([orders.stop(), ready.stop(), health.stop(), spike.stop()]);
 
@@ -86,14 +86,14 @@ describe('Redis fails under a spike and comes back', function () {
     await waitFor('every acknowledged payment to settle', async () => (await settledCount(acknowledged.paying)) === acknowledged.paying.length, 30_000, 100);
     expect(await auditItemInvariants(api.ctx.db, item.itemNum, acknowledged.paying)).to.deep.equal([]);
     const recorded = await api.ctx.db('orders').whereIn('id', acknowledged.entered).count({ n: '*' });
-    expect(Number(recorded[0]!.n)).to.equal(acknowledged.entered.length);
+    expect(Number(recorded[0].n)).to.equal(acknowledged.entered.length);
   });
 
   it('When Redis comes back without its data, the running service rebuilds it from MySQL: orders are taken again with numbers above MySQL\'s, an INITIATED order can still be paid, a deleted account stays refused, and the stock gate is MySQL\'s', async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 5 });
     const [payer, waiter, late] = buyers.slice(1, 4).map((buyer) => new BuyerClient(api.url, buyer));
-    const paid = await payer!.enterAndPay(item.itemNum, item.price);
-    const waiting = await waiter!.enter(item.itemNum, item.price);
+    const paid = await payer.enterAndPay(item.itemNum, item.price);
+    const waiting = await waiter.enter(item.itemNum, item.price);
     await waitFor('both orders in MySQL', async () => {
       const rows: { id: number; status: string }[] = await api.ctx.db('orders').whereIn('id', [paid, waiting]).select('id', 'status');
       return rows.length === 2 && rows.every((row) => (Number(row.id) === paid ? row.status === 'PAID' : row.status === 'INITIATED'));
@@ -108,7 +108,7 @@ describe('Redis fails under a spike and comes back', function () {
     const taken = await waitFor(
       'an order to be taken',
       async () => {
-        const answer = await timedRequest(`${api.url}/api/v1/orders`, orderRequest(late!.user, item));
+        const answer = await timedRequest(`${api.url}/api/v1/orders`, orderRequest(late.user, item));
         return answer.status === 200 ? answer : undefined;
       },
       5000,
@@ -116,8 +116,8 @@ describe('Redis fails under a spike and comes back', function () {
     );
     expect(taken.body.data!.orderNum).to.be.above(Number(highest));
 
-    await waiter!.pay(waiting).expect(202);
-    expect((await waiter!.settled(waiting)).status).to.equal('PAID');
+    await waiter.pay(waiting).expect(202);
+    expect((await waiter.settled(waiting)).status).to.equal('PAID');
     const refused = await timedRequest(`${api.url}/api/v1/orders`, orderRequest(gone, item));
     expect(refused).to.include({ status: 401, code: 'ACCOUNT_DELETED' });
     const stock = await api.ctx.db('stocks').where({ item_id: item.itemNum }).first();

@@ -12,7 +12,7 @@ import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../
 export type DrainResult = 'EMPTY' | 'MORE';
 
 /** Told about each batch applied (metrics). */
-export type BatchObserver = (entries: number, seconds: number, outcome: BatchOutcome) => void;
+type BatchObserver = (entries: number, seconds: number, outcome: BatchOutcome) => void;
 
 export interface DrainOptions {
   /** Asked after each step: true hands the partition over (time slice used while another drain waits, or stopping). */
@@ -54,7 +54,7 @@ export async function drainItemLine(ctx: OrderContext, itemNum: number, options:
     const { entries, deadOrders } = await readLineHead(ctx.redis, itemNum, limit);
     const firstFollower = entries.findIndex((entry) => deadOrders.has(orderNumOfEntry(entry)));
     if (firstFollower === 0) {
-      if ((await bury(ctx, itemNum, entries[0]!, 'follows-dead-order', options)) === 'STALE') suspect = undefined;
+      if ((await bury(ctx, itemNum, entries[0], 'follows-dead-order', options)) === 'STALE') suspect = undefined;
       continue;
     }
     const batch = firstFollower > 0 ? entries.slice(0, firstFollower) : entries;
@@ -65,7 +65,7 @@ export async function drainItemLine(ctx: OrderContext, itemNum: number, options:
         suspect = batch.length;
       } else {
         suspect = undefined;
-        await bury(ctx, itemNum, batch[0]!, 'failed', options, outcome.error);
+        await bury(ctx, itemNum, batch[0], 'failed', options, outcome.error);
       }
       continue;
     }

@@ -29,7 +29,7 @@ import { StuckLineWatch } from './stuck-line-watch';
 export interface RunningWorker {
   ctx: OrderContext;
   metrics: WorkerMetrics;
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
@@ -113,7 +113,7 @@ async function run(resources: WorkerResources, options: WorkerOptions): Promise<
         const started = Date.now();
         let batches = 0;
         let entries = 0;
-        const othersWaiting = async () => (await orderQueues.queues[partition]!.getWaitingCount()) > 0;
+        const othersWaiting = async () => (await orderQueues.queues[partition].getWaitingCount()) > 0;
         const result = await drainItemLine(ctx, itemNum, {
           shouldYield: async () => stopping || (Date.now() > started + TIME_SLICE_MS && (await othersWaiting())),
           stopping: () => stopping,
@@ -141,7 +141,7 @@ async function run(resources: WorkerResources, options: WorkerOptions): Promise<
   const rosterEntry: WorkerEntry = { host: os.hostname(), pid: process.pid, ...metricsState };
   const renewRoster = () => renewRosterEntry(redis, rosterEntry).catch((error: unknown) => logger.warn({ err: error }, 'worker roster not renewed'));
   await renewRoster();
-  resources.roster = { entry: rosterEntry, timer: setInterval(renewRoster, ROSTER_RENEW_MS) };
+  resources.roster = { entry: rosterEntry, timer: setInterval(() => void renewRoster(), ROSTER_RENEW_MS) };
   await redisRecovery.start({ reconcile: true });
   logger.info({ partitions: config.queuePartitions }, 'worker started');
 

@@ -63,7 +63,7 @@ export function registerOrderPipelineGauges(registry: Registry, ctx: OrderContex
       this.reset();
       const itemNums = (await ctx.redis.smembers(redisKeys.itemsWithBacklog())).slice(0, MAX_ITEMS_REPORTED);
       const lengths = await Promise.all(itemNums.map((itemNum) => ctx.redis.llen(redisKeys.itemLine(Number(itemNum)))));
-      itemNums.forEach((itemNum, i) => this.set({ item: itemNum }, lengths[i]!));
+      itemNums.forEach((itemNum, i) => this.set({ item: itemNum }, lengths[i]));
     },
   });
 

@@ -14,7 +14,7 @@ function bearerTokenOf(req: Request): string {
   const header = req.headers.authorization;
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null;
   if (!match) throw unauthorized('Send Authorization: Bearer <accessToken>');
-  return match[1]!;
+  return match[1];
 }
 
 /** A valid, unexpired, unrevoked bearer token; the caller becomes req.principal. */

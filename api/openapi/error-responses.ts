@@ -52,7 +52,7 @@ export function errorEnvelopeSchema(status: HttpStatusName, codes: readonly Erro
       return details ? [variant({ const: code }, details, false)] : [];
     }),
   ];
-  return { allOf: [ref('ErrorEnvelope'), { properties: { status: { const: status } } }, variants.length === 1 ? variants[0]! : { oneOf: variants }] };
+  return { allOf: [ref('ErrorEnvelope'), { properties: { status: { const: status } } }, variants.length === 1 ? variants[0] : { oneOf: variants }] };
 }
 
 /** `codes` grouped by the HTTP status each goes with (ERROR_CODES), in status order. */

@@ -38,4 +38,4 @@ export const itemEditSchema = Joi.object<ItemEdit>({
   .custom(windowOrdered)
   .messages(windowMessages);
 
-export const itemPathSchema = Joi.object({ itemNum: idSchema.required() });
+export const itemPathSchema = Joi.object<{ itemNum: number }>({ itemNum: idSchema.required() });

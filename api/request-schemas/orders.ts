@@ -1,12 +1,13 @@
 import Joi from 'joi';
+import type { PlaceOrderCommand } from '../../shared/orders/place-order';
 import { idSchema } from '../../shared/validation';
 
 /** What the order routes validate with; the API document's request schemas are made from these same objects. */
-export const orderPathSchema = Joi.object({ orderNum: idSchema.required() });
+export const orderPathSchema = Joi.object<{ orderNum: number }>({ orderNum: idSchema.required() });
 
 /** `quantity` is bounded by MAX_ORDER_QUANTITY, so the schema is made from the configuration. */
 export function placeOrderBodySchema(maxQuantity: number) {
-  return Joi.object({
+  return Joi.object<Pick<PlaceOrderCommand, 'buyerNum' | 'itemNum' | 'quantity' | 'price'>>({
     buyerNum: idSchema.required().description('The caller'),
     itemNum: idSchema.required(),
     quantity: Joi.number().integer().min(1).max(maxQuantity).required().description('At most MAX_ORDER_QUANTITY'),

@@ -10,7 +10,7 @@ const email = Joi.string().trim().lowercase().email({ tlds: false }).max(254);
 const password = Joi.string().min(8).max(128);
 const name = Joi.string().trim().min(1).max(100);
 
-export const verificationSchema = Joi.object({ email: email.required() });
+export const verificationSchema = Joi.object<{ email: string }>({ email: email.required() });
 
 export const signUpSchema = Joi.object<SignUp>({
   name: name.required(),
@@ -22,7 +22,7 @@ export const signUpSchema = Joi.object<SignUp>({
   verificationCode: Joi.string().trim().pattern(/^\d{6}$/).required().description('The code mailed by POST /api/v1/verification'),
 });
 
-export const logInSchema = Joi.object({ email: email.required(), password: Joi.string().max(128).required() });
-export const renameSchema = Joi.object({ name: name.required() });
-export const changePasswordSchema = Joi.object({ currentPassword: Joi.string().max(128).required(), password: password.required() });
-export const userPathSchema = Joi.object({ userNum: idSchema.required() });
+export const logInSchema = Joi.object<{ email: string; password: string }>({ email: email.required(), password: Joi.string().max(128).required() });
+export const renameSchema = Joi.object<{ name: string }>({ name: name.required() });
+export const changePasswordSchema = Joi.object<{ currentPassword: string; password: string }>({ currentPassword: Joi.string().max(128).required(), password: password.required() });
+export const userPathSchema = Joi.object<{ userNum: number }>({ userNum: idSchema.required() });

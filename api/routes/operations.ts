@@ -19,6 +19,6 @@ export function operationsRoutes(ctx: ApiContext): Router {
   const dashboard = new ExpressAdapter();
   dashboard.setBasePath(QUEUE_DASHBOARD_PATH);
   createBullBoard({ queues: ctx.orderQueues.queues.map((queue) => new BullMQAdapter(queue)), serverAdapter: dashboard });
-  router.use(QUEUE_DASHBOARD_PATH, admin, dashboard.getRouter());
+  router.use(QUEUE_DASHBOARD_PATH, admin, dashboard.getRouter() as Router);
   return router;
 }

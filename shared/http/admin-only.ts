@@ -18,7 +18,7 @@ export function adminOnly(config: Pick<Config, 'admin'>) {
     const admin = config.admin;
     if (!admin) throw notFound('Page', 'ROUTE_NOT_FOUND');
     const match = /^Basic\s+(\S+)$/i.exec(req.headers.authorization ?? '');
-    const [user, ...password] = match ? Buffer.from(match[1]!, 'base64').toString('utf8').split(':') : [];
+    const [user, ...password] = match ? Buffer.from(match[1], 'base64').toString('utf8').split(':') : [];
     if (user !== undefined && sameSecret(user, admin.user) && sameSecret(password.join(':'), admin.password)) {
       next();
       return;

@@ -61,7 +61,7 @@ export async function insertItemWithStock(trx: Knex.Transaction, item: NewItem, 
   const [itemNum] = await trx('items').insert({ ...terms, created_at: now, updated_at: now });
   const stock = { quantity: item.stock, version: 1 };
   await trx('stocks').insert({ item_id: itemNum, ...stock, supplied: item.stock, updated_at: now });
-  return { id: itemNum!, ...terms, created_at: now, updated_at: now, deleted_at: null, ...stock };
+  return { id: itemNum, ...terms, created_at: now, updated_at: now, deleted_at: null, ...stock };
 }
 
 /** Live items only: a deleted item is gone for everyone but its stock and order records. */
@@ -128,7 +128,9 @@ export async function softDeleteItem(trx: Knex.Transaction, itemNum: number, now
 export async function listUnendedItems(db: Db, now: Date, limit: number): Promise<ItemRecord[]> {
   const rows = await withStock(db)
     .whereNull('items.deleted_at')
-    .where((unended) => unended.whereNull('items.end_at').orWhere('items.end_at', '>', now))
+    .where((unended) => {
+      unended.whereNull('items.end_at').orWhere('items.end_at', '>', now);
+    })
     .orderBy('items.id', 'desc')
     .limit(limit);
   return rows.map(normalize);
@@ -142,7 +144,7 @@ export interface StockLevel {
 
 /** Locks an item's stock row for the rest of the transaction; every writer of stock locks it first. */
 export async function lockStock(trx: Knex.Transaction, itemNum: number): Promise<StockLevel> {
-  const row: StockLevel | undefined = await trx('stocks').select('quantity', 'version').where({ item_id: itemNum }).forUpdate().first();
+  const row = await trx('stocks').where({ item_id: itemNum }).forUpdate().first<StockLevel | undefined>('quantity', 'version');
   if (!row) throw new Error(`item ${itemNum} has no stock row`);
   return { quantity: Number(row.quantity), version: Number(row.version) };
 }

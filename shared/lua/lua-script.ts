@@ -65,7 +65,7 @@ export class LuaScript<Reply> {
       redis.defineCommand(this.commandName, { numberOfKeys: this.numberOfKeys, lua: this.source });
       this.definedOn.add(redis);
     }
-    const command = (redis as unknown as Record<string, LuaCommand>)[this.commandName]!;
+    const command = (redis as unknown as Record<string, LuaCommand>)[this.commandName];
     return this.decode(await command.call(redis, ...keys, ...args));
   }
 }

@@ -36,13 +36,14 @@ interface StoredDeadOrder {
   diedAt: number;
 }
 
-export const OPERATOR_CANCEL_REASON = 'CANCELED_BY_OPERATOR';
+const OPERATOR_CANCEL_REASON = 'CANCELED_BY_OPERATOR';
 
 /** Up to `limit` entries from the head of the line, and the orders of the item that have dead entries: one round trip. */
 export async function readLineHead(redis: Redis, itemNum: number, limit: number): Promise<{ entries: string[]; deadOrders: Set<number> }> {
   const replies = await redis.pipeline().lrange(redisKeys.itemLine(itemNum), 0, limit - 1).hkeys(redisKeys.itemDeadEntries(itemNum)).exec();
   const [[lineError, entries], [deadError, deadOrders]] = replies as [[Error | null, string[]], [Error | null, string[]]];
-  if (lineError || deadError) throw lineError ?? deadError;
+  const error = lineError ?? deadError;
+  if (error) throw error;
   return { entries, deadOrders: new Set(deadOrders.map(Number)) };
 }
 

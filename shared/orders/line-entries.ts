@@ -18,16 +18,16 @@ export function parseLineEntry(raw: string): LineEntry {
     case 'r':
       return {
         kind: 'record',
-        orderNum: numbers[0]!,
-        buyerNum: numbers[1]!,
-        quantity: numbers[2]!,
-        unitPrice: numbers[3]!,
-        createdAt: new Date(numbers[4]!),
+        orderNum: numbers[0],
+        buyerNum: numbers[1],
+        quantity: numbers[2],
+        unitPrice: numbers[3],
+        createdAt: new Date(numbers[4]),
       };
     case 'p':
-      return { kind: 'pay', orderNum: numbers[0]!, quantity: numbers[1]!, arrivalSeq: numbers[2]! };
+      return { kind: 'pay', orderNum: numbers[0], quantity: numbers[1], arrivalSeq: numbers[2] };
     case 'c':
-      return { kind: 'cancel', orderNum: numbers[0]!, reason: parts.slice(1).join(':') };
+      return { kind: 'cancel', orderNum: numbers[0], reason: parts.slice(1).join(':') };
     default:
       throw new Error(`unknown line entry "${raw}"`);
   }

@@ -82,20 +82,17 @@ export async function listInitiatedOrders(db: Db): Promise<OrderRow[]> {
 }
 
 export async function historyOf(db: Querier, orderNum: number): Promise<OrderHistoryView[]> {
-  const rows: { from_status: OrderStatus | null; to_status: OrderStatus; reason: string | null; created_at: Date }[] = await db(
-    'order_histories',
-  )
-    .select('from_status', 'to_status', 'reason', 'created_at')
+  const rows = await db('order_histories')
+    .select<{ from_status: OrderStatus | null; to_status: OrderStatus; reason: string | null; created_at: Date }[]>('from_status', 'to_status', 'reason', 'created_at')
     .where({ order_id: orderNum })
     .orderBy('id');
   return rows.map((row) => ({ from: row.from_status, to: row.to_status, reason: row.reason, at: row.created_at.toISOString() }));
 }
 
 export async function paymentOf(db: Querier, orderNum: number): Promise<PaymentView | null> {
-  const row: { amount: number; status: 'PAID' | 'REFUNDED'; paid_at: Date; refunded_at: Date | null } | undefined = await db('payments')
-    .select('amount', 'status', 'paid_at', 'refunded_at')
+  const row = await db('payments')
     .where({ order_id: orderNum })
-    .first();
+    .first<{ amount: number; status: 'PAID' | 'REFUNDED'; paid_at: Date; refunded_at: Date | null } | undefined>('amount', 'status', 'paid_at', 'refunded_at');
   if (!row) return null;
   return {
     amount: Number(row.amount),
@@ -132,7 +129,7 @@ export function orderViewOf(row: OrderRow): OrderView {
 }
 
 /** mysql2 returns BIGINT columns as strings when they are large (supportBigNumbers): make them numbers. */
-export function normalizeOrderRow(row: OrderRow): OrderRow {
+function normalizeOrderRow(row: OrderRow): OrderRow {
   return {
     ...row,
     id: Number(row.id),

@@ -12,7 +12,7 @@ interface OrderState {
  * Lua steps that move a Redis mirror (orderStatesLua below, included as "generated/order-states")
  * both check against it.
  */
-export const ORDER_STATES: Readonly<Record<OrderStatus, OrderState>> = {
+const ORDER_STATES: Readonly<Record<OrderStatus, OrderState>> = {
   INITIATED: { settled: false, next: ['IN_PROGRESS', 'CANCELED'] },
   IN_PROGRESS: { settled: false, next: ['PAID', 'FAILED_CUSTOMER', 'FAILED_QUANTITY'] },
   PAID: { settled: true, next: ['CANCELED'] },

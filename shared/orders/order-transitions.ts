@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { OrderRow } from './order-repository';
 import { canTransition, type OrderStatus } from './order-status';
 
-export interface Transition {
+interface Transition {
   to: OrderStatus;
   reason?: string;
   /** Order of this step among all steps of the transaction: history rows are written in it. */
@@ -19,7 +19,7 @@ export interface OrderChange {
   transitions: Transition[];
 }
 
-export class IllegalTransitionError extends Error {}
+class IllegalTransitionError extends Error {}
 
 function historyRowsOf(change: OrderChange, at: Date) {
   let from: OrderStatus | null = change.current?.status ?? null;

@@ -9,7 +9,7 @@ import { orderScripts, SETTLED_MIRROR_TTL_SECONDS } from './order-scripts';
 import type { OrderStatus } from './order-status';
 import { recordOrderChanges } from './order-transitions';
 
-export const REFUND_REASON = 'CANCELED_BY_BUYER';
+const REFUND_REASON = 'CANCELED_BY_BUYER';
 
 export const notCancelable = (status: OrderStatus) =>
   conflict('INVALID_STATE', `Only an INITIATED or PAID order can be canceled; this one is ${status}`, { details: { status } });

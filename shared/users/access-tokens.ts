@@ -113,13 +113,6 @@ export async function assertNotRevoked(redis: Redis, holder: TokenHolder): Promi
   if (answer === 'TOKEN_REVOKED') throw tokenRevoked();
 }
 
-/** Verifies signature and expiry, then asks Redis whether the user's tokens were voided since. */
-export async function verifyAccessToken(config: Pick<Config, 'jwtSecret'>, redis: Redis, token: string): Promise<TokenHolder> {
-  const holder = verifyAccessTokenSignature(config, token);
-  await assertNotRevoked(redis, holder);
-  return holder;
-}
-
 /** Voids every token issued so far (password change); the caller gets a fresh one afterwards. */
 export async function revokeTokensIssuedBefore(redis: Redis, userNum: number, instantMs: number): Promise<void> {
   await redis.set(redisKeys.tokensNotBefore(userNum), String(instantMs));

@@ -16,7 +16,7 @@ const normalize = (row: UserRow): UserRow => ({ ...row, id: Number(row.id) });
 
 export async function insertUser(db: Db, user: { email: string; name: string; passwordHash: string; role: UserRole }): Promise<number> {
   const [userNum] = await db('users').insert({ email: user.email, name: user.name, password_hash: user.passwordHash, role: user.role });
-  return userNum!;
+  return userNum;
 }
 
 export async function findLiveUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
@@ -48,8 +48,8 @@ export function isDuplicateKey(error: unknown): boolean {
 
 /** Accounts whose tokens were voided (password changed, or deleted) after `since`, with when. */
 export async function listUsersWithTokensVoidedSince(db: Db, since: Date): Promise<{ id: number; tokens_not_before: Date | null; deleted_at: Date | null }[]> {
-  const rows: { id: number; tokens_not_before: Date | null; deleted_at: Date | null }[] = await db('users')
-    .select('id', 'tokens_not_before', 'deleted_at')
+  const rows = await db('users')
+    .select<{ id: number; tokens_not_before: Date | null; deleted_at: Date | null }[]>('id', 'tokens_not_before', 'deleted_at')
     .where('tokens_not_before', '>', since)
     .orWhere('deleted_at', '>', since);
   return rows.map((row) => ({ ...row, id: Number(row.id) }));

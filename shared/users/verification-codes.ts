@@ -4,8 +4,8 @@ import { badRequest, tooManyRequests } from '../errors';
 import { redisKeys } from '../redis-keys';
 
 export const CODE_TTL_SECONDS = 10 * 60;
-export const MAX_ATTEMPTS = 5;
-export const RESEND_COOLDOWN_SECONDS = 60;
+const MAX_ATTEMPTS = 5;
+const RESEND_COOLDOWN_SECONDS = 60;
 
 const digest = (code: string) => createHash('sha256').update(code).digest();
 

@@ -51,7 +51,7 @@ export class NpmStart {
     void this.exited.then((code) => (exitCode = code));
     await waitFor(
       'npm start to be up',
-      async () => {
+      () => {
         if (exitCode !== undefined) throw new Error(`npm start exited (${exitCode}): ${this.stderr.slice(-20).join('\n')}`);
         return this.linesWith('api listening').length === apiProcesses && this.linesWith('worker started').length === workers;
       },

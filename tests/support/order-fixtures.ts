@@ -19,7 +19,7 @@ export async function insertUser(db: Db, config: Config, role: UserRole): Promis
     password_hash: 'not-a-real-hash',
     role,
   });
-  return { userNum: userNum!, role, token: issueAccessToken(config, { userNum: userNum!, role }).accessToken };
+  return { userNum: userNum, role, token: issueAccessToken(config, { userNum: userNum, role }).accessToken };
 }
 
 export interface ItemSpec {

@@ -81,7 +81,7 @@ export function steadyBuyers(baseUrl: string, buyers: TestUser[], item: { itemNu
   let next = 0;
   const lane = async () => {
     while (!stopped) {
-      const buyer = buyers[next++ % buyers.length]!;
+      const buyer = buyers[next++ % buyers.length];
       const entered = await timedRequest(`${baseUrl}/api/v1/orders`, orderRequest(buyer, item));
       acknowledged.answers.push(entered);
       if (entered.status !== 200) {

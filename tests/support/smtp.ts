@@ -40,7 +40,7 @@ export class TestSmtpServer {
 
   /** The newest verification code mailed to `address`. */
   async codeFor(address: string, after = 0): Promise<string> {
-    const mail = await waitFor(`a mail to ${address}`, async () => this.received.slice(after).reverse().find((m) => m.to.includes(address)));
+    const mail = await waitFor(`a mail to ${address}`, () => this.received.slice(after).reverse().find((m) => m.to.includes(address)));
     const code = /verification code is (\d{6})/.exec(mail.raw)?.[1];
     if (!code) throw new Error(`no code in the mail to ${address}`);
     return code;

@@ -29,7 +29,7 @@ export async function runSpike(baseUrl: string, buyers: TestUser[], item: { item
   let next = 0;
   const lane = async () => {
     while (next < orders) {
-      const buyer = buyers[next++ % buyers.length]!;
+      const buyer = buyers[next++ % buyers.length];
       const entered = await post(`${baseUrl}/api/v1/orders`, buyer.token, { buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price });
       if (entered.status !== 200) {
         if (entered.status !== 409) result.unexpected.push(`enter ${entered.status} ${entered.body.code}`);

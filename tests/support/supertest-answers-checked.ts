@@ -1,5 +1,4 @@
-import supertest from 'supertest';
-import type { Response } from 'superagent';
+import supertest, { type Response } from 'supertest';
 import { documentMismatchOf } from './checked-answers';
 
 /**
@@ -10,7 +9,7 @@ import { documentMismatchOf } from './checked-answers';
 interface TestInternals {
   method: string;
   url: string;
-  assert(resError: Error | null, res: Response | undefined, fn?: (error: Error | null, res?: Response) => void): void;
+  assert: (this: TestInternals, resError: Error | null, res: Response | undefined, fn?: (error: Error | null, res?: Response) => void) => void;
 }
 
 const prototype = supertest.Test.prototype as unknown as TestInternals;
@@ -18,7 +17,7 @@ const assertExpectations = prototype.assert;
 
 function mismatchOf(test: TestInternals, response: Response): Error | undefined {
   try {
-    return documentMismatchOf({ method: test.method, url: test.url, status: response.status, headers: response.headers as Record<string, string>, text: response.text ?? '' });
+    return documentMismatchOf({ method: test.method, url: test.url, status: response.status, headers: response.headers, text: response.text ?? '' });
   } catch (error) {
     return error as Error;
   }
