@@ -5,7 +5,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default defineConfig(
-  globalIgnores(['dist/', '**/node_modules/', 'bench/results/', 'web/dist/']),
+  // dist/ holds the compiled server and the built pages (dist/web).
+  globalIgnores(['dist/', '**/node_modules/']),
   eslint.configs.recommended,
   tseslint.configs.recommendedTypeChecked,
   {
