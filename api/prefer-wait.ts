@@ -5,7 +5,7 @@ import type { OrderDetailView } from '../shared/orders/order-view';
 import type { ApiContext } from './context';
 
 /** The seconds of a `Prefer: wait=N` (RFC 7240), cut to MAX_WAIT_SECONDS; undefined without one, or one that is no whole number (a preference the server may ignore). */
-export function preferredWaitOf(req: Request): number | undefined {
+function preferredWaitOf(req: Request): number | undefined {
   const { wait } = parsePreferHeader(req.headers.prefer);
   if (typeof wait !== 'string' || !/^\d+$/.test(wait)) return undefined;
   const seconds = Math.min(Number(wait), MAX_WAIT_SECONDS);

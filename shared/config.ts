@@ -80,6 +80,9 @@ interface ValidatedEnv {
   WORKER_NICE: number;
   LOG_LEVEL: string;
   BODY_LIMIT: string;
+  ORDER_WATCHES_PER_PROCESS: number;
+  ORDER_WATCHES_PER_BUYER: number;
+  ORDER_STREAM_KEEPALIVE_MS: number;
 }
 
 const schema = Joi.object<ValidatedEnv, true>({

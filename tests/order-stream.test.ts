@@ -71,13 +71,13 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     expect(stream.response.headers['content-type']).to.match(/^text\/event-stream/);
     expect(stream.response.headers['x-request-id']).to.be.a('string');
     const [first] = await stream.nextEvents(1);
-    expect(first!.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
-    expect(first!.order.status).to.equal('INITIATED');
+    expect(first.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
+    expect(first.order.status).to.equal('INITIATED');
 
     await buyer.pay(orderNum).expect(202);
     const [, inLine] = await stream.nextEvents(2);
-    expect(inLine!.order).to.include({ status: 'IN_PROGRESS', placeInLine: 1, etaSeconds: null });
-    expect(inLine!.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
+    expect(inLine.order).to.include({ status: 'IN_PROGRESS', placeInLine: 1, etaSeconds: null });
+    expect(inLine.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
 
     await startWorker();
     await stream.closed();
@@ -88,7 +88,7 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     const ids = stream.events.map((event) => event.id);
     expect(ids).to.deep.equal([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).to.equal(ids.length);
-    await waitFor('the stream to be let go', async () => api.ctx.orderChanges.size === 0 && api.ctx.watchQuota.open === 0);
+    await waitFor('the stream to be let go', () => api.ctx.orderChanges.size === 0 && api.ctx.watchQuota.open === 0);
   });
 
   it('When the line moves, the place in line comes down at most every 500 ms, and the settled order ends it', async () => {
@@ -98,7 +98,7 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     const orderNum = await buyer.enterAndPay(itemNum, price);
     const stream = await open(orderNum);
     const [first] = await stream.nextEvents(1);
-    expect(first!.order).to.include({ status: 'IN_PROGRESS', placeInLine: 31 });
+    expect(first.order).to.include({ status: 'IN_PROGRESS', placeInLine: 31 });
 
     // One payment per batch, each a MySQL transaction of its own: the line moves in many small steps.
     await startWorker({ DRAIN_BATCH_SIZE: '1' });
@@ -109,7 +109,7 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     expect(new Set(places).size).to.equal(places.length);
     for (let i = 2; i < inLine.length; i += 1) {
       // Measured where the events arrive: a little slack for the network and the event loop.
-      expect(inLine[i]!.at - inLine[i - 1]!.at).to.be.at.least(LINE_EVENT_INTERVAL_MS - 50);
+      expect(inLine[i].at - inLine[i - 1].at).to.be.at.least(LINE_EVENT_INTERVAL_MS - 50);
     }
     expect(stream.events.at(-1)!.order.status).to.equal('PAID');
   });
@@ -121,17 +121,17 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     const [seen] = await before.nextEvents(1);
     before.drop();
 
-    const resumed = await open(orderNum, { 'Last-Event-ID': String(seen!.id) });
+    const resumed = await open(orderNum, { 'Last-Event-ID': String(seen.id) });
     expect(resumed.status).to.equal(200);
     await startWorker();
     await resumed.closed();
     expect(resumed.events.map((event) => event.order.status)).to.deep.equal(['PAID']);
-    const settled = resumed.events[0]!;
-    expect(settled.id).to.be.greaterThan(seen!.id);
+    const settled = resumed.events[0];
+    expect(settled.id).to.be.greaterThan(seen.id);
 
-    const late = await open(orderNum, { 'Last-Event-ID': String(seen!.id) });
+    const late = await open(orderNum, { 'Last-Event-ID': String(seen.id) });
     await late.closed();
-    expect(late.events).to.deep.equal([{ ...settled, at: late.events[0]!.at }]);
+    expect(late.events).to.deep.equal([{ ...settled, at: late.events[0].at }]);
     const upToDate = await open(orderNum, { 'Last-Event-ID': String(settled.id) });
     await upToDate.closed();
     expect(upToDate.events).to.deep.equal([]);
@@ -141,7 +141,7 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
     const orderNum = await buyer.enterAndPay(itemNum, price);
     const stream = await open(orderNum);
-    await waitFor('three keep-alive comments', async () => stream.comments >= 3);
+    await waitFor('three keep-alive comments', () => stream.comments >= 3);
     await startWorker();
     await stream.closed();
     const histogram = await api.ctx.metrics.registry.getSingleMetricAsString('http_request_duration_seconds');
@@ -157,14 +157,14 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     for (let i = 0; i < 6; i += 1) orders.push(await buyer.enter(itemNum, price));
     const streams = await Promise.all(orders.slice(0, 5).map((orderNum) => open(orderNum)));
     expect(streams.map((stream) => stream.status)).to.deep.equal([200, 200, 200, 200, 200]);
-    const sixth = await open(orders[5]!);
+    const sixth = await open(orders[5]);
     expect(sixth.status).to.equal(429);
     expect(sixth.response.headers['retry-after']).to.match(/^\d+$/);
     expect((await sixth.errorBody()).code).to.equal('TOO_MANY_ORDER_WATCHES');
     const others = await OrderStream.open(api.url, await otherBuyer.enter(itemNum, price), bearer(otherBuyer.user.token));
     expect(others.status).to.equal(200);
     for (const stream of [...streams, others]) stream.drop();
-    await waitFor('the streams to be let go', async () => api.ctx.watchQuota.open === 0);
+    await waitFor('the streams to be let go', () => api.ctx.watchQuota.open === 0);
   });
 
   describe('with a process cap of 3 and many streams per buyer', () => {
@@ -204,18 +204,18 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
       const streams = await Promise.all(Array.from({ length: 1000 }, () => OrderStream.open(roomy.url, orderNum, bearer(buyer.user.token))));
       expect(streams.every((stream) => stream.status === 200)).to.equal(true);
       const waits = Array.from({ length: 1000 }, () => holdWait(roomy.url, orderNum, buyer.user.token));
-      await waitFor('every wait to be held', async () => roomy.ctx.openWatches.waitCount === 1000, 30_000);
+      await waitFor('every wait to be held', () => roomy.ctx.openWatches.waitCount === 1000, 30_000);
       expect(roomy.ctx.orderChanges.size).to.equal(2000);
       expect(roomy.ctx.watchQuota.open).to.equal(2000);
 
       for (const stream of streams) stream.drop();
       for (const wait of waits) wait.destroy();
-      await waitFor('every watcher to be let go', async () => roomy.ctx.orderChanges.size === 0, 30_000);
+      await waitFor('every watcher to be let go', () => roomy.ctx.orderChanges.size === 0, 30_000);
       expect(roomy.ctx.orderChanges.itemsWatched).to.equal(0);
       expect(roomy.ctx.watchQuota.open).to.equal(0);
       expect(roomy.ctx.openWatches.streamCount).to.equal(0);
       expect(roomy.ctx.openWatches.waitCount).to.equal(0);
-      await waitFor('the timers to be gone', async () => activeTimers() <= timersBefore, 5_000);
+      await waitFor('the timers to be gone', () => activeTimers() <= timersBefore, 5_000);
     });
   });
 });

@@ -63,7 +63,7 @@ describe('Prefer: wait, ETA and the order changes channel', () => {
     const orderNum = await buyer.enterAndPay(itemNum, price);
     const poll = buyer.poll(orderNum).set('Prefer', 'wait=20');
     const answer = poll.then((res) => res);
-    await waitFor('the poll to wait', async () => api.ctx.openWatches.waitCount === 1);
+    await waitFor('the poll to wait', () => api.ctx.openWatches.waitCount === 1);
     const started = Date.now();
     await startWorker();
     const res = await answer;
@@ -113,7 +113,7 @@ describe('Prefer: wait, ETA and the order changes channel', () => {
     expect(stream.events.map((event) => event.order.status)).to.deep.equal(['IN_PROGRESS']);
     // The connection drops; ioredis makes it again and the feed subscribes anew.
     const clients = (await api.ctx.redis.client('LIST')) as string;
-    const id = clients.split('\n').find((line) => line.includes(` name=${channel} `))!.match(/^id=(\d+)/)![1]!;
+    const id = clients.split('\n').find((line) => line.includes(` name=${channel} `))!.match(/^id=(\d+)/)![1];
     await api.ctx.redis.client('KILL', 'ID', id);
     await stream.closed();
     expect(stream.events.map((event) => event.order.status)).to.deep.equal(['IN_PROGRESS', 'PAID']);
@@ -127,7 +127,7 @@ describe('Prefer: wait, ETA and the order changes channel', () => {
     await buyer.settled(first);
     // A rate is measured over at least a second of draining (shared/orders/lua/includes/drain-rate.lua).
     const spanStarted = Date.now();
-    await waitFor('a second of the span to pass', async () => Date.now() - spanStarted > 1100);
+    await waitFor('a second of the span to pass', () => Date.now() - spanStarted > 1100);
     await buyer.settled(await buyer.enterAndPay(itemNum, price));
     await stopWorker();
     const rate = Number(await api.ctx.redis.hget(redisKeys.itemSaleState(itemNum), 'drainRate'));
@@ -139,7 +139,7 @@ describe('Prefer: wait, ETA and the order changes channel', () => {
     expect(data).to.include({ status: 'IN_PROGRESS', placeInLine: 2, etaSeconds: Math.ceil(2 / rate) });
     const stream = await OrderStream.open(api.url, waiting, bearer(buyer.user.token));
     const [event] = await stream.nextEvents(1);
-    expect(event!.order).to.deep.equal(data);
+    expect(event.order).to.deep.equal(data);
     stream.drop();
   });
 

@@ -21,15 +21,15 @@ export const idempotencyKeySchema = Joi.string()
   .label('Idempotency-Key')
   .description('A retry with the same key and body gets the first answer (kept 24 hours)');
 
-export const placeOrderHeadersSchema = Joi.object({ 'Idempotency-Key': idempotencyKeySchema });
+export const placeOrderHeadersSchema = Joi.object<{ 'Idempotency-Key'?: string }>({ 'Idempotency-Key': idempotencyKeySchema });
 
-export const preferWaitHeadersSchema = Joi.object({
+export const preferWaitHeadersSchema = Joi.object<{ Prefer?: string }>({
   Prefer: Joi.string()
     .max(256)
     .description('RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first'),
 });
 
-export const orderEventsHeadersSchema = Joi.object({
+export const orderEventsHeadersSchema = Joi.object<{ 'Last-Event-ID'?: number }>({
   'Last-Event-ID': Joi.number()
     .integer()
     .min(0)

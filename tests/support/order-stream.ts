@@ -60,12 +60,12 @@ export class OrderStream {
 
   /** The events so far once there are at least `count`. */
   async nextEvents(count: number, timeoutMs = 15_000): Promise<StreamEvent[]> {
-    return waitFor(`${count} stream events`, async () => this.events.length >= count && this.events, timeoutMs, 10);
+    return waitFor(`${count} stream events`, () => this.events.length >= count && this.events, timeoutMs, 10);
   }
 
   /** Resolves once the server ended the stream. */
   async closed(timeoutMs = 15_000): Promise<void> {
-    await waitFor('the server to end the stream', async () => this.ended, timeoutMs, 10);
+    await waitFor('the server to end the stream', () => this.ended, timeoutMs, 10);
   }
 
   /** The client goes away: the connection is dropped mid-stream. */
