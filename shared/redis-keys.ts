@@ -14,8 +14,6 @@ export const redisKeys = {
   itemSaleState: (itemNum: number) => `item:${itemNum}:sale`,
   /** List: the item's line of order entries, FIFO (shared/orders/lua/includes/item-line.lua). */
   itemLine: (itemNum: number) => `item:${itemNum}:line`,
-  /** List of `atMs:processedSeq`, newest first, expiring with its window: the samples the seller's view measures the drain rate from (shared/items/item-live-figures.ts). */
-  itemDrainSamples: (itemNum: number) => `item:${itemNum}:drain-samples`,
   /** Set of itemNums whose line is not empty. */
   itemsWithBacklog: () => 'items:backlog',
   /** Hash orderNum -> JSON {orderNum, entries, error, diedAt}: the item's line entries a worker could not apply (shared/orders/dead-entries.ts). */

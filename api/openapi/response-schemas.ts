@@ -45,7 +45,7 @@ export const DATA_SCHEMAS = {
     lineLength: { ...count, description: 'Payments waiting in the line: taken a place, not yet applied' },
     drainRatePerSecond: {
       ...orNull({ type: 'number', minimum: 0 }),
-      description: 'Payments applied per second over the last 10 s, measured while someone watches; null until two samples a second apart are taken',
+      description: "Payments applied per second lately: the rate the worker keeps for ETAs, 0 once nothing has been applied for 5 s, null until the worker has measured one",
     },
     paidOrders: count,
     failedOrders: { ...count, description: 'FAILED_CUSTOMER (declined) and FAILED_QUANTITY (no stock left when its turn came)' },

@@ -8,44 +8,24 @@ export interface LineFigures {
   unitsInFlight: number;
   /** Payments waiting in the line: taken a place, not yet applied. */
   lineLength: number;
-  /** Payments applied per second over the last DRAIN_WINDOW_MS; null until two samples are apart. */
+  /**
+   * Payments applied per second lately: the rate the worker keeps for ETAs (the order steps'
+   * includes/drain-rate.lua), 0 once nothing has been applied for a while, null until measured.
+   */
   drainRatePerSecond: number | null;
 }
 
-/** The drain rate is measured over this window, from samples of the line's progress this far apart. */
-export const DRAIN_WINDOW_MS = 10_000;
-const DRAIN_SAMPLE_EVERY_MS = 1_000;
-
-interface LiveFiguresReply {
-  inflight: number;
-  arrivals: number;
-  processedSeq: number;
-  windowStartMs: number;
-  processedSeqThen: number;
-}
-
-const decodeLiveFigures = (raw: unknown): LiveFiguresReply => {
-  const values = Array.isArray(raw) && raw.length === 5 ? raw.map(Number) : [];
-  if (values.length !== 5 || values.some((value) => !Number.isFinite(value))) throw unexpectedReply('read-item-live-figures', raw);
-  const [inflight, arrivals, processedSeq, windowStartMs, processedSeqThen] = values as [number, number, number, number, number];
-  return { inflight, arrivals, processedSeq, windowStartMs, processedSeqThen };
+const decodeLiveFigures = (raw: unknown): LineFigures => {
+  if (!Array.isArray(raw) || raw.length !== 4) throw unexpectedReply('read-item-live-figures', raw);
+  const [inflight, arrivals, processedSeq] = raw.slice(0, 3).map(Number);
+  const rate = raw[3] === '' ? null : Number(raw[3]);
+  if (![inflight, arrivals, processedSeq, rate ?? 0].every(Number.isFinite)) throw unexpectedReply('read-item-live-figures', raw);
+  return { unitsInFlight: inflight, lineLength: Math.max(0, arrivals - processedSeq), drainRatePerSecond: rate === null ? null : Math.round(rate * 10) / 10 };
 };
 
-const readItemLiveFigures = new LuaScript(`${__dirname}/lua/read-item-live-figures.lua`, 2, decodeLiveFigures);
+const readItemLiveFigures = new LuaScript(`${__dirname}/lua/read-item-live-figures.lua`, 1, decodeLiveFigures);
 
-/** Payments applied per second since the window's first sample; null while that sample is too recent to tell. */
-function drainRateOf(reply: LiveFiguresReply, nowMs: number): number | null {
-  const elapsedMs = nowMs - reply.windowStartMs;
-  if (elapsedMs < DRAIN_SAMPLE_EVERY_MS) return null;
-  return Math.round((Math.max(0, reply.processedSeq - reply.processedSeqThen) * 1000 * 10) / elapsedMs) / 10;
-}
-
-/** One item's line figures at `nowMs` (the service's clock), in one Redis round trip that also samples its progress for the drain rate. */
-export async function lineFiguresOf(redis: Redis, itemNum: number, nowMs: number): Promise<LineFigures> {
-  const reply = await readItemLiveFigures.run(redis, [redisKeys.itemSaleState(itemNum), redisKeys.itemDrainSamples(itemNum)], [nowMs, DRAIN_SAMPLE_EVERY_MS, DRAIN_WINDOW_MS]);
-  return {
-    unitsInFlight: reply.inflight,
-    lineLength: Math.max(0, reply.arrivals - reply.processedSeq),
-    drainRatePerSecond: drainRateOf(reply, nowMs),
-  };
+/** One item's line figures, in one Redis round trip. */
+export function lineFiguresOf(redis: Redis, itemNum: number): Promise<LineFigures> {
+  return readItemLiveFigures.run(redis, [redisKeys.itemSaleState(itemNum)], []);
 }

@@ -17,14 +17,11 @@ interface SellerItemView extends ListedItemView {
   live: LiveFigures;
 }
 
-/**
- * The seller's own live items, newest first, each with its live figures (the seller page refreshes
- * them every second). Judged at `nowMs`, by default the service's clock (Redis's).
- */
-export async function sellerItems(ctx: ServiceContext, sellerNum: number, page: Pagination, nowMs?: number) {
-  const [{ items, total }, at] = await Promise.all([listLiveItems(ctx.db, page, sellerNum), nowMs ?? readRedisClock(ctx.redis)]);
+/** The seller's own live items, newest first, each with its live figures (the seller page refreshes them every second). */
+export async function sellerItems(ctx: ServiceContext, sellerNum: number, page: Pagination) {
+  const [{ items, total }, at] = await Promise.all([listLiveItems(ctx.db, page, sellerNum), readRedisClock(ctx.redis)]);
   const itemNums = items.map((item) => item.id);
-  const [counts, lines] = await Promise.all([countOrdersByItemAndStatus(ctx.db, itemNums), Promise.all(itemNums.map((itemNum) => lineFiguresOf(ctx.redis, itemNum, at)))]);
+  const [counts, lines] = await Promise.all([countOrdersByItemAndStatus(ctx.db, itemNums), Promise.all(itemNums.map((itemNum) => lineFiguresOf(ctx.redis, itemNum)))]);
   const views: SellerItemView[] = items.map((item, i) => {
     const orders = counts.get(item.id) ?? {};
     return {

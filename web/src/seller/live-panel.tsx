@@ -1,6 +1,6 @@
 import type { SellerItem } from './seller-items';
 
-const rateWords = (rate: number | null) => (rate === null ? 'measuring…' : `${rate} / s`);
+const rateWords = (rate: number | null) => (rate === null ? 'not yet' : `${rate} / s`);
 
 /** An item's sale as it happens: refreshed with the list, every LIVE_REFRESH_MS. */
 export function LivePanel({ item }: { item: SellerItem }) {
