@@ -21,7 +21,7 @@ function screenshotConfig(): Config {
   const config = loadConfig();
   const databaseUrl = new URL(config.databaseUrl);
   databaseUrl.pathname = '/reservation_purchase_screenshots';
-  return { ...config, databaseUrl: databaseUrl.toString(), redisPrefix: 'rp-screenshots:', port: 0, paymentFailureRate: 0.2, smtpUrl: undefined, workerMetricsPort: 0, orderRateLimit: 0 };
+  return { ...config, databaseUrl: databaseUrl.toString(), redisPrefix: 'rp-screenshots:', port: 0, paymentFailureRate: 0, smtpUrl: undefined, workerMetricsPort: 0, orderRateLimit: 0 };
 }
 
 async function main(): Promise<void> {
@@ -58,7 +58,7 @@ async function main(): Promise<void> {
       await page.getByTestId('my-order').first().waitFor();
     };
     const watchLive = async (page: Page) => {
-      await page.getByTestId('live-drain').first().getByText(/\/ s$/).waitFor({ timeout: 15_000 });
+      await page.getByTestId('live-paid').first().getByText('2', { exact: true }).waitFor();
     };
     mkdirSync(OUT, { recursive: true });
     await shoot('drop-page-desktop', '/', buyer, DESKTOP, buySneakers);

@@ -66,11 +66,11 @@ describe('The drop page and the seller page, in Chromium', () => {
     expect((await request(api.url).get('/no-such-page').expect(404)).body.code).to.equal('ROUTE_NOT_FOUND');
   });
 
-  it('When a buyer signs up with the mailed code on a phone and buys an item on sale, the order turns PAID without a reload, and My orders cancels it', async () => {
+  it('When a buyer signs up with the mailed code on a phone and buys an item on sale, the stream shows its place in line and then PAID without a reload, and My orders cancels it', async () => {
     const title = `Sneakers ${randomUUID().slice(0, 8)}`;
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 5 });
     await api.ctx.db('items').where({ id: item.itemNum }).update({ title });
-    const worker: RunningWorker = await startTestWorker({ PAYMENT_FAILURE_RATE: '0' });
+    let worker: RunningWorker | undefined;
     try {
       const page = await open('/', PHONE);
       const email = `buyer-${randomUUID()}@example.test`;
@@ -86,8 +86,14 @@ describe('The drop page and the seller page, in Chromium', () => {
 
       const card = page.locator(`[data-testid=item][data-item-num="${item.itemNum}"]`);
       await card.getByLabel('Quantity').fill('2');
+      const stream = page.waitForRequest((request) => /\/api\/v1\/orders\/\d+\/events$/.test(request.url()));
       await card.getByRole('button', { name: `Buy ${title}` }).click();
+      expect((await stream).headers()).to.include({ accept: 'text/event-stream' }).and.have.property('authorization').that.matches(/^Bearer /);
+      // No worker yet: the payment waits in line, and the stream says where.
       const status = page.getByTestId('order-status');
+      await status.and(page.locator('[data-status=IN_PROGRESS]')).waitFor();
+      await page.getByText('Place in line: 1.', { exact: true }).waitFor();
+      worker = await startTestWorker({ PAYMENT_FAILURE_RATE: '0' });
       await status.and(page.locator('[data-status=PAID]')).waitFor();
       await page.getByTestId('announcer').getByText(/Paid: it is yours/).waitFor();
       expect(await card.getByTestId('stock').textContent()).to.equal('3');
@@ -101,7 +107,7 @@ describe('The drop page and the seller page, in Chromium', () => {
       expect((await api.ctx.db('orders').where({ id: orderNum }).first()).status).to.equal('CANCELED');
       watched!.assertClean();
     } finally {
-      await worker.stop();
+      await worker?.stop();
     }
   });
 
@@ -160,7 +166,6 @@ describe('The drop page and the seller page, in Chromium', () => {
       await figure('paid').getByText('3', { exact: true }).waitFor();
       await figure('line').getByText('0', { exact: true }).waitFor();
       await figure('stock').getByText('14', { exact: true }).waitFor();
-      await figure('drain').getByText(/^[\d.]+ \/ s$/).waitFor();
     } finally {
       await worker.stop();
     }

@@ -19,7 +19,7 @@ export class ApiError extends Error {
   }
 }
 
-interface Envelope<T> {
+export interface Envelope<T> {
   status: string;
   message: string;
   code?: string;
@@ -27,7 +27,7 @@ interface Envelope<T> {
   errors?: FieldError[];
 }
 
-const API = '/api/v1';
+export const API = '/api/v1';
 
 interface CallOptions {
   body?: unknown;
@@ -35,7 +35,7 @@ interface CallOptions {
   signal?: AbortSignal;
 }
 
-function authHeaders(token: string | undefined): Record<string, string> {
+export function authHeaders(token: string | undefined): Record<string, string> {
   return token ? { Authorization: `Bearer ${token}` } : {};
 }
 
@@ -55,8 +55,13 @@ export async function call<T>(method: string, path: string, options: CallOptions
   }
   const envelope = (await response.json().catch(() => null)) as Envelope<T> | null;
   if (response.ok && envelope) return envelope.data;
+  throw apiErrorOf(response, envelope);
+}
+
+/** The ApiError of an answer that is not OK, from its envelope (read by the caller). */
+export function apiErrorOf(response: Response, envelope: Envelope<unknown> | null): ApiError {
   const retryAfter = Number(response.headers.get('Retry-After'));
-  throw new ApiError(
+  return new ApiError(
     response.status,
     envelope?.code ?? 'HTTP_ERROR',
     envelope?.message ?? response.statusText,

@@ -21,7 +21,7 @@ export function wordsForError(error: ApiError): string {
     case 'PRICE_MISMATCH':
       return `The price has changed${typeof data.price === 'number' ? ` to ${formatPrice(data.price)}` : ''} since the page showed it. Nothing was ordered: check the new price and buy again.`;
     case 'PURCHASE_LIMIT_REACHED':
-      return `You already hold ${String(data.held)} of the ${String(data.maxPerBuyer)} units one buyer may have of this item. Cancel an order to buy more.`;
+      return `One buyer may hold at most ${String(data.maxPerBuyer)} of this item, and your orders hold ${String(data.held)}: lower the quantity, or cancel an order to buy more.`;
     case 'ORDER_RATE_LIMITED':
     case 'RATE_LIMITED':
       return `Too many tries from you in a short time: wait ${seconds(error, 10)} seconds, then try again.`;
