@@ -1,10 +1,9 @@
-import { publishStock } from '../shared/items/sale-state-sync';
 import type { BatchOutcome } from '../shared/orders/apply-line-batch';
 import { applyLineBatch } from '../shared/orders/apply-line-batch';
-import { buryHeadEntry, readLineHead, type DeadEntryCause } from '../shared/orders/dead-entries';
+import { buryHeadEntry, readLineBehind, readLineHead, type DeadEntryCause, type LineHead } from '../shared/orders/dead-entries';
 import { orderNumOfEntry, parseLineEntry } from '../shared/orders/line-entries';
-import type { OrderContext } from '../shared/orders/order-context';
-import { orderScripts, SETTLED_MIRROR_TTL_SECONDS } from '../shared/orders/order-scripts';
+import type { ServiceContext } from '../shared/context';
+import { orderScripts, SETTLED_MIRROR_TTL_SECONDS, type CommitLineBatchReply } from '../shared/orders/order-scripts';
 import { isSettled } from '../shared/orders/order-status';
 import { ORDER_MIRROR_KEY_PREFIX, orderChangesChannel, redisKeys } from '../shared/redis-keys';
 import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../shared/transient-retry';
@@ -12,7 +11,7 @@ import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../
 export type DrainResult = 'EMPTY' | 'MORE';
 
 /** Told about each batch applied (metrics). */
-type BatchObserver = (entries: number, seconds: number, outcome: BatchOutcome) => void;
+export type BatchObserver = (entries: number, seconds: number, outcome: BatchOutcome) => void;
 
 export interface DrainOptions {
   /** Asked after each step: true hands the partition over (time slice used while another drain waits, or stopping). */
@@ -24,10 +23,22 @@ export interface DrainOptions {
   onDead?: (cause: DeadEntryCause) => void;
 }
 
+/** A batch applied in MySQL whose Redis step (commit-line-batch.lua) is sent but not answered yet. */
+interface BatchInCommit {
+  size: number;
+  outcome: BatchOutcome;
+  started: bigint;
+  state: Promise<CommitLineBatchReply>;
+}
+
 /**
  * Drains one item's line in arrival order, a batch at a time: whatever is waiting, up to
  * DRAIN_BATCH_SIZE, so a lone order goes alone at once and a spike goes in large batches.
  * Each batch is one MySQL transaction, then one Redis step that removes exactly that batch.
+ * That step runs in Redis while the next batch, read from right behind it, goes to MySQL: a batch
+ * committed in MySQL but not yet removed from the line changes nothing when applied again, so a
+ * crash or a step answered STALE in between costs a replay, never a second effect; and the next
+ * batch is read only while the last one is still at the head, so batches reach MySQL in line order.
  *
  * MySQL away (or a lock conflict): the batch is tried again in place, with backoff and jitter, for
  * as long as it takes; retrying through BullMQ would reorder the partition.
@@ -38,7 +49,7 @@ export interface DrainOptions {
  *
  * Returns MORE when asked to yield with work left.
  */
-export async function drainItemLine(ctx: OrderContext, itemNum: number, options: DrainOptions): Promise<DrainResult> {
+export async function drainItemLine(ctx: ServiceContext, itemNum: number, options: DrainOptions): Promise<DrainResult> {
   const retry: RetryPolicy = {
     retryable: isTransientMysqlError,
     attempts: Infinity,
@@ -49,34 +60,63 @@ export async function drainItemLine(ctx: OrderContext, itemNum: number, options:
   };
   // Length of a prefix of the line known to hold an entry that cannot apply (undefined: none known).
   let suspect: number | undefined;
-  for (;;) {
-    const limit = suspect === undefined ? ctx.config.drainBatchSize : Math.max(1, Math.floor(suspect / 2));
-    const { entries, deadOrders } = await readLineHead(ctx.redis, itemNum, limit);
-    const firstFollower = entries.findIndex((entry) => deadOrders.has(orderNumOfEntry(entry)));
-    if (firstFollower === 0) {
-      if ((await bury(ctx, itemNum, entries[0], 'follows-dead-order', options)) === 'STALE') suspect = undefined;
-      continue;
-    }
-    const batch = firstFollower > 0 ? entries.slice(0, firstFollower) : entries;
-    const started = process.hrtime.bigint();
-    const outcome = await applyUnlessPoisoned(ctx, itemNum, batch, retry);
-    if (outcome instanceof PoisonedBatch) {
-      if (batch.length > 1) {
-        suspect = batch.length;
-      } else {
-        suspect = undefined;
-        await bury(ctx, itemNum, batch[0], 'failed', options, outcome.error);
-      }
-      continue;
-    }
-    const state = await commitBatch(ctx, itemNum, batch, outcome);
+  const limit = () => (suspect === undefined ? ctx.config.drainBatchSize : Math.max(1, Math.floor(suspect / 2)));
+  let inCommit: BatchInCommit | undefined;
+  // The next batch's entries, read behind the batch in commit.
+  let ahead: LineHead | undefined;
+  /** Waits for the Redis step of the batch in commit; STALE: the line moved under it, nothing is known of its head. */
+  const landCommit = async (): Promise<CommitLineBatchReply | undefined> => {
+    if (!inCommit) return undefined;
+    const { size, outcome, started, state: answer } = inCommit;
+    inCommit = undefined;
+    const state = await answer;
     if (state === 'STALE') suspect = undefined;
-    else if (outcome) {
-      options.onBatch?.(batch.length, Number(process.hrtime.bigint() - started) / 1e9, outcome);
+    else options.onBatch?.(size, Number(process.hrtime.bigint() - started) / 1e9, outcome);
+    return state;
+  };
+  try {
+    for (;;) {
+      const { entries, deadOrders } = ahead ?? (await readLineHead(ctx.redis, itemNum, limit()));
+      ahead = undefined;
+      const firstFollower = deadOrders.size === 0 ? -1 : entries.findIndex((entry) => deadOrders.has(orderNumOfEntry(entry)));
+      if (firstFollower === 0) {
+        if ((await landCommit()) === 'STALE') continue;
+        if ((await bury(ctx, itemNum, entries[0]!, 'follows-dead-order', options)) === 'STALE') suspect = undefined;
+        continue;
+      }
+      const batch = firstFollower > 0 ? entries.slice(0, firstFollower) : entries;
+      if (batch.length === 0) {
+        // Only from the head: a read behind that finds nothing waits for its batch's step instead.
+        if ((await commitBatch(ctx, itemNum, batch, undefined)) === 'EMPTY') return 'EMPTY';
+        if (await options.shouldYield()) return 'MORE';
+        continue;
+      }
+      const started = process.hrtime.bigint();
+      const outcome = await applyUnlessPoisoned(ctx, itemNum, batch, retry);
+      if ((await landCommit()) === 'STALE') continue;
+      if (outcome instanceof PoisonedBatch) {
+        if (batch.length > 1) {
+          suspect = batch.length;
+        } else {
+          suspect = undefined;
+          await bury(ctx, itemNum, batch[0]!, 'failed', options, outcome.error);
+        }
+        continue;
+      }
       suspect = suspect === undefined || suspect <= batch.length ? undefined : suspect - batch.length;
+      // Sent in this order on one connection: the read runs in Redis before the step that removes the batch.
+      const next = readLineBehind(ctx.redis, itemNum, batch, limit());
+      inCommit = { size: batch.length, outcome, started, state: commitBatch(ctx, itemNum, batch, outcome) };
+      ahead = await next;
+      if (!ahead?.entries.length) {
+        ahead = undefined;
+        if ((await landCommit()) === 'EMPTY') return 'EMPTY';
+      }
+      if (await options.shouldYield()) return (await landCommit()) === 'EMPTY' ? 'EMPTY' : 'MORE';
     }
-    if (state === 'EMPTY') return 'EMPTY';
-    if (await options.shouldYield()) return 'MORE';
+  } finally {
+    // Leaving on an error: the batch's step is still answered before the job ends (a lost one is a replay).
+    await inCommit?.state.catch(() => undefined);
   }
 }
 
@@ -85,23 +125,19 @@ class PoisonedBatch {
   constructor(readonly error: unknown) {}
 }
 
-/** Applies the batch (retrying transient failures in place) and moves MySQL's stock into the gate; nothing to do for an empty line. */
-async function applyUnlessPoisoned(ctx: OrderContext, itemNum: number, batch: string[], retry: RetryPolicy): Promise<BatchOutcome | PoisonedBatch | undefined> {
-  if (batch.length === 0) return undefined;
+/** Applies the batch, retrying transient failures in place. */
+async function applyUnlessPoisoned(ctx: ServiceContext, itemNum: number, batch: string[], retry: RetryPolicy): Promise<BatchOutcome | PoisonedBatch> {
   const policy = { failureRate: ctx.config.paymentFailureRate, random: Math.random };
-  let outcome: BatchOutcome;
   try {
-    outcome = await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, batch.map(parseLineEntry), policy), retry);
+    return await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, batch.map(parseLineEntry), policy), retry);
   } catch (error) {
     // Still transient here: the process is stopping; the line is drained again later.
     if (isTransientMysqlError(error)) throw error;
     return new PoisonedBatch(error);
   }
-  await publishStock(ctx.redis, itemNum, outcome.stock);
-  return outcome;
 }
 
-async function bury(ctx: OrderContext, itemNum: number, entry: string, cause: DeadEntryCause, options: DrainOptions, error?: unknown) {
+async function bury(ctx: ServiceContext, itemNum: number, entry: string, cause: DeadEntryCause, options: DrainOptions, error?: unknown) {
   const state = await buryHeadEntry(ctx.redis, itemNum, entry, cause, error);
   if (state === 'BURIED') {
     options.onDead?.(cause);
@@ -110,7 +146,7 @@ async function bury(ctx: OrderContext, itemNum: number, entry: string, cause: De
   return state;
 }
 
-function commitBatch(ctx: OrderContext, itemNum: number, raw: string[], outcome: BatchOutcome | undefined) {
+function commitBatch(ctx: ServiceContext, itemNum: number, raw: string[], outcome: BatchOutcome | undefined) {
   const mirrorUpdates = (outcome?.orders ?? [])
     .filter((order) => isSettled(order.status))
     .flatMap((order) => [order.orderNum, order.status, order.reason]);
@@ -126,6 +162,8 @@ function commitBatch(ctx: OrderContext, itemNum: number, raw: string[], outcome:
       outcome?.lastArrivalSeq ?? 0,
       SETTLED_MIRROR_TTL_SECONDS,
       orderChangesChannel(ctx.config),
+      outcome?.stock.quantity ?? '',
+      outcome?.stock.version ?? '',
       ...mirrorUpdates,
     ],
   );

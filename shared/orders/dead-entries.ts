@@ -38,13 +38,32 @@ interface StoredDeadOrder {
 
 const OPERATOR_CANCEL_REASON = 'CANCELED_BY_OPERATOR';
 
+export interface LineHead {
+  entries: string[];
+  /** Orders of the item with dead entries: their later entries must follow them to the dead list. */
+  deadOrders: Set<number>;
+}
+
 /** Up to `limit` entries from the head of the line, and the orders of the item that have dead entries: one round trip. */
-export async function readLineHead(redis: Redis, itemNum: number, limit: number): Promise<{ entries: string[]; deadOrders: Set<number> }> {
-  const replies = await redis.pipeline().lrange(redisKeys.itemLine(itemNum), 0, limit - 1).hkeys(redisKeys.itemDeadEntries(itemNum)).exec();
-  const [[lineError, entries], [deadError, deadOrders]] = replies as [[Error | null, string[]], [Error | null, string[]]];
-  const error = lineError ?? deadError;
-  if (error) throw error;
-  return { entries, deadOrders: new Set(deadOrders.map(Number)) };
+export async function readLineHead(redis: Redis, itemNum: number, limit: number): Promise<LineHead> {
+  const head = await readLine(redis, itemNum, [], limit);
+  if (!head) throw new Error('read-line-head answered STALE for a read from the head');
+  return head;
+}
+
+/**
+ * The same, read from right behind `batch`, the drain's last batch, whose Redis step is sent just
+ * after this read (so that the next batch can go to MySQL meanwhile); undefined when that batch is
+ * no longer at the head.
+ */
+export function readLineBehind(redis: Redis, itemNum: number, batch: string[], limit: number): Promise<LineHead | undefined> {
+  return readLine(redis, itemNum, batch, limit);
+}
+
+async function readLine(redis: Redis, itemNum: number, behind: string[], limit: number): Promise<LineHead | undefined> {
+  const keys = [redisKeys.itemLine(itemNum), redisKeys.itemDeadEntries(itemNum)];
+  const reply = await orderScripts.readLineHead.run(redis, keys, [behind.length, limit, behind[0] ?? '']);
+  return reply.outcome === 'OK' ? { entries: reply.entries, deadOrders: reply.deadOrders } : undefined;
 }
 
 export function buryHeadEntry(redis: Redis, itemNum: number, entry: string, cause: DeadEntryCause, error: unknown) {

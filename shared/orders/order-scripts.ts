@@ -44,6 +44,9 @@ export type CancelInitiatedOrderReply =
 
 export type CommitLineBatchReply = 'EMPTY' | 'MORE' | 'STALE';
 
+/** STALE: the batch read behind is no longer at the head of the line. */
+export type ReadLineHeadReply = { outcome: 'STALE' } | { outcome: 'OK'; entries: string[]; deadOrders: Set<number> };
+
 /** STALE: the head moved (read the line again); GONE: a follower whose order left the dead list (apply it); BURIED. */
 export type BuryLineEntryReply = 'STALE' | 'GONE' | 'BURIED';
 
@@ -148,6 +151,15 @@ const retryDeadOrderReply: ReplyDecoder<RetryDeadOrderReply> = (raw) => {
   throw unexpectedReply('retry-dead-order', raw);
 };
 
+const readLineHeadReply: ReplyDecoder<ReadLineHeadReply> = (raw) => {
+  const [outcome, entries, deadOrders] = Array.isArray(raw) ? (raw as unknown[]) : [];
+  if (outcome === 'STALE') return { outcome };
+  if (outcome === 'OK' && Array.isArray(entries) && Array.isArray(deadOrders)) {
+    return { outcome, entries: entries as string[], deadOrders: new Set(deadOrders.map(Number)) };
+  }
+  throw unexpectedReply('read-line-head', raw);
+};
+
 const cancelDeadOrderReply: ReplyDecoder<CancelDeadOrderReply> = (raw) => {
   const [outcome, first] = fieldsOf('cancel-dead-order', raw);
   if (outcome === 'NOT_FOUND') return { outcome };
@@ -184,6 +196,7 @@ export const orderScripts = {
   admitOrder: script('admit-order.lua', 8, admitOrderReply),
   startPayment: script('start-payment.lua', 4, startPaymentReply),
   cancelInitiatedOrder: script('cancel-initiated-order.lua', 3, cancelInitiatedOrderReply),
+  readLineHead: script('read-line-head.lua', 2, readLineHeadReply),
   commitLineBatch: script('commit-line-batch.lua', 3, replies.oneOf<CommitLineBatchReply>('commit-line-batch', ['EMPTY', 'MORE', 'STALE'])),
   /** Answers the number of entries in the line. */
   reconcileItemLine: script('reconcile-item-line.lua', 4, replies.count('reconcile-item-line')),

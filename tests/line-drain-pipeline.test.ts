@@ -1,0 +1,72 @@
+import { expect } from 'chai';
+import type { Redis } from 'ioredis';
+import { createDb, type Db } from '../shared/db';
+import { createLogger } from '../shared/logger';
+import { readLineBehind } from '../shared/orders/dead-entries';
+import { isSettled, type OrderStatus } from '../shared/orders/order-status';
+import { redisKeys } from '../shared/redis-keys';
+import { auditItemInvariants } from '../testkit/invariant-audit';
+import { enterAndPayInRedis } from '../testkit/orders-in-redis';
+import { drainItemLine } from '../worker/drain-item-line';
+import { insertItem, insertUser } from './support/order-fixtures';
+import { connectTestRedis } from './support/test-redis';
+import { testConfig } from './support/test-env';
+import { isolateTestFile } from './support/isolation';
+
+describe("A line's next batch goes to MySQL while the last one's Redis step runs", function () {
+  isolateTestFile(__filename);
+  this.timeout(60_000);
+  let db: Db;
+  let redis: Redis;
+  before(async () => {
+    db = createDb(testConfig());
+    redis = await connectTestRedis();
+  });
+  after(async () => {
+    await redis.quit();
+    await db.destroy();
+  });
+
+  it('When the next batch is read from behind the batch at the head, it is exactly the entries after that batch; once that batch has left the head, or an entry was put back before it, the read answers nothing', async () => {
+    const itemNum = 990_001;
+    const line = redisKeys.itemLine(itemNum);
+    await redis.rpush(line, 'r:1:1:1:1000:0', 'p:1:1:1', 'r:2:1:1:1000:0', 'p:2:1:2', 'r:3:1:1:1000:0');
+    await redis.hset(redisKeys.itemDeadEntries(itemNum), '7', '{}');
+    const batch = ['r:1:1:1:1000:0', 'p:1:1:1'];
+
+    expect(await readLineBehind(redis, itemNum, batch, 2)).to.deep.equal({ entries: ['r:2:1:1:1000:0', 'p:2:1:2'], deadOrders: new Set([7]) });
+    await redis.lpush(line, 'r:0:1:1:1000:0');
+    expect(await readLineBehind(redis, itemNum, batch, 2)).to.equal(undefined);
+    await redis.ltrim(line, 3, -1);
+    expect(await readLineBehind(redis, itemNum, batch, 2)).to.equal(undefined);
+  });
+
+  it('When two drains of one line run at once in small batches (a stalled job taken over), every order is settled once and in arrival order, the gate ends at MySQL stock with nothing in flight, and every mirror is settled', async () => {
+    const config = testConfig({ DRAIN_BATCH_SIZE: '7' });
+    const seller = await insertUser(db, config, 'SELLER');
+    const buyers = await Promise.all(Array.from({ length: 10 }, () => insertUser(db, config, 'BUYER')));
+    const item = await insertItem(db, redis, seller.userNum, { stock: 120 });
+    const orderNums: number[] = [];
+    for (let start = 0; start < 300; start += 50) {
+      orderNums.push(...(await Promise.all(Array.from({ length: 50 }, (_, i) => enterAndPayInRedis(config, redis, item, buyers[i % buyers.length]!)))));
+    }
+    const drains = await Promise.all(
+      [1, 2].map(async () => {
+        const own = await connectTestRedis(config);
+        try {
+          return await drainItemLine({ config, db, redis: own, logger: createLogger(config, 'worker') }, item.itemNum, { shouldYield: async () => false, stopping: () => false });
+        } finally {
+          await own.quit();
+        }
+      }),
+    );
+
+    expect(drains).to.include('EMPTY');
+    expect(await redis.llen(redisKeys.itemLine(item.itemNum))).to.equal(0);
+    expect(await auditItemInvariants(db, item.itemNum, orderNums)).to.deep.equal([]);
+    const stock = await db('stocks').where({ item_id: item.itemNum }).first();
+    expect(await redis.hgetall(redisKeys.itemSaleState(item.itemNum))).to.include({ inflight: '0', stock: String(stock.quantity), drainPending: '0' });
+    const mirrors = await Promise.all(orderNums.map((orderNum) => redis.hget(redisKeys.orderMirror(orderNum), 'status')));
+    expect(mirrors.filter((status) => !isSettled(status as OrderStatus))).to.deep.equal([]);
+  });
+});
