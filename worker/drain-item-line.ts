@@ -11,10 +11,10 @@ import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../
 export type DrainResult = 'EMPTY' | 'MORE';
 
 /** Told about each batch applied (metrics). */
-export type BatchObserver = (entries: number, seconds: number, outcome: BatchOutcome) => void;
+type BatchObserver = (entries: number, seconds: number, outcome: BatchOutcome) => void;
 
 export interface DrainOptions {
-  /** Asked after each step: true hands the partition over (time slice used while another drain waits, or stopping). */
+  /** Asked while each batch is applied (and after a read that found the line empty): true hands the partition over once that batch is done (time slice used while another drain waits, or stopping). */
   shouldYield: () => Promise<boolean>;
   /** True once the process stops: retries of an unavailable MySQL give up and the job ends (the line is drained again later). */
   stopping: () => boolean;
@@ -35,10 +35,11 @@ interface BatchInCommit {
  * Drains one item's line in arrival order, a batch at a time: whatever is waiting, up to
  * DRAIN_BATCH_SIZE, so a lone order goes alone at once and a spike goes in large batches.
  * Each batch is one MySQL transaction, then one Redis step that removes exactly that batch.
- * That step runs in Redis while the next batch, read from right behind it, goes to MySQL: a batch
+ * Redis works while MySQL does: while a batch is in MySQL, Redis runs the last batch's step and
+ * then reads what follows the batch in MySQL; that batch's own step goes after it. A batch
  * committed in MySQL but not yet removed from the line changes nothing when applied again, so a
- * crash or a step answered STALE in between costs a replay, never a second effect; and the next
- * batch is read only while the last one is still at the head, so batches reach MySQL in line order.
+ * crash or a step answered STALE in between costs a replay, never a second effect; and what follows
+ * a batch is read only while that batch is at the head, so batches reach MySQL in line order.
  *
  * MySQL away (or a lock conflict): the batch is tried again in place, with backoff and jitter, for
  * as long as it takes; retrying through BullMQ would reorder the partition.
@@ -60,10 +61,17 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
   };
   // Length of a prefix of the line known to hold an entry that cannot apply (undefined: none known).
   let suspect: number | undefined;
-  const limit = () => (suspect === undefined ? ctx.config.drainBatchSize : Math.max(1, Math.floor(suspect / 2)));
+  const limitWith = (known: number | undefined) => (known === undefined ? ctx.config.drainBatchSize : Math.max(1, Math.floor(known / 2)));
   let inCommit: BatchInCommit | undefined;
-  // The next batch's entries, read behind the batch in commit.
-  let ahead: LineHead | undefined;
+  // What follows the batch in MySQL, read behind it while MySQL works (so after the last batch's step).
+  let readAhead: Promise<LineHead | undefined> | undefined;
+  // Whether to yield after the batch in MySQL, asked meanwhile.
+  let yielding: Promise<boolean> | undefined;
+  const dropAnswersAhead = () => {
+    for (const answer of [readAhead, yielding]) void answer?.catch(() => undefined);
+    readAhead = undefined;
+    yielding = undefined;
+  };
   /** Waits for the Redis step of the batch in commit; STALE: the line moved under it, nothing is known of its head. */
   const landCommit = async (): Promise<CommitLineBatchReply | undefined> => {
     if (!inCommit) return undefined;
@@ -75,47 +83,57 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
     return state;
   };
   try {
+    let head: LineHead | undefined;
     for (;;) {
-      const { entries, deadOrders } = ahead ?? (await readLineHead(ctx.redis, itemNum, limit()));
-      ahead = undefined;
+      const { entries, deadOrders } = head ?? (await readLineHead(ctx.redis, itemNum, limitWith(suspect)));
+      head = undefined;
       const firstFollower = deadOrders.size === 0 ? -1 : entries.findIndex((entry) => deadOrders.has(orderNumOfEntry(entry)));
       if (firstFollower === 0) {
         if ((await landCommit()) === 'STALE') continue;
-        if ((await bury(ctx, itemNum, entries[0]!, 'follows-dead-order', options)) === 'STALE') suspect = undefined;
+        if ((await bury(ctx, itemNum, entries[0], 'follows-dead-order', options)) === 'STALE') suspect = undefined;
         continue;
       }
       const batch = firstFollower > 0 ? entries.slice(0, firstFollower) : entries;
       if (batch.length === 0) {
-        // Only from the head: a read behind that finds nothing waits for its batch's step instead.
+        // Only from the head: a read ahead that finds nothing waits for its batch's step instead.
         if ((await commitBatch(ctx, itemNum, batch, undefined)) === 'EMPTY') return 'EMPTY';
         if (await options.shouldYield()) return 'MORE';
         continue;
       }
+      const suspectAfter = suspect === undefined || suspect <= batch.length ? undefined : suspect - batch.length;
+      // Runs in Redis after the last batch's step (one connection keeps the order), before this batch's.
+      readAhead = readLineBehind(ctx.redis, itemNum, batch, limitWith(suspectAfter));
+      yielding = options.shouldYield();
       const started = process.hrtime.bigint();
       const outcome = await applyUnlessPoisoned(ctx, itemNum, batch, retry);
-      if ((await landCommit()) === 'STALE') continue;
+      if ((await landCommit()) === 'STALE') {
+        dropAnswersAhead();
+        continue;
+      }
       if (outcome instanceof PoisonedBatch) {
+        dropAnswersAhead();
         if (batch.length > 1) {
           suspect = batch.length;
         } else {
           suspect = undefined;
-          await bury(ctx, itemNum, batch[0]!, 'failed', options, outcome.error);
+          await bury(ctx, itemNum, batch[0], 'failed', options, outcome.error);
         }
         continue;
       }
-      suspect = suspect === undefined || suspect <= batch.length ? undefined : suspect - batch.length;
-      // Sent in this order on one connection: the read runs in Redis before the step that removes the batch.
-      const next = readLineBehind(ctx.redis, itemNum, batch, limit());
+      suspect = suspectAfter;
       inCommit = { size: batch.length, outcome, started, state: commitBatch(ctx, itemNum, batch, outcome) };
-      ahead = await next;
-      if (!ahead?.entries.length) {
-        ahead = undefined;
+      head = await readAhead;
+      const yieldNow = await yielding;
+      readAhead = yielding = undefined;
+      if (!head?.entries.length) {
+        head = undefined;
         if ((await landCommit()) === 'EMPTY') return 'EMPTY';
       }
-      if (await options.shouldYield()) return (await landCommit()) === 'EMPTY' ? 'EMPTY' : 'MORE';
+      if (yieldNow) return (await landCommit()) === 'EMPTY' ? 'EMPTY' : 'MORE';
     }
   } finally {
-    // Leaving on an error: the batch's step is still answered before the job ends (a lost one is a replay).
+    // Leaving on an error: the steps sent are still answered before the job ends (a lost one is a replay).
+    dropAnswersAhead();
     await inCommit?.state.catch(() => undefined);
   }
 }
