@@ -11,7 +11,6 @@ export default defineConfig(
   tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      globals: globals.node,
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
@@ -31,9 +30,11 @@ export default defineConfig(
     },
   },
   {
-    // Plain JavaScript (the build's copy script, Artillery's processor) is outside the TypeScript project.
+    // Plain JavaScript (the build's copy script, Artillery's processor, this file) is outside the
+    // TypeScript project, and runs on Node; TypeScript files get their globals from their tsconfig.
     files: ['**/*.js', '**/*.mjs', '**/*.cjs'],
     extends: [tseslint.configs.disableTypeChecked],
+    languageOptions: { globals: globals.node },
   },
   {
     // Artillery loads its processor with require().
