@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -54,4 +55,14 @@ export async function waitUntilUp(url: string, timeoutMs = 30_000, headers: Reco
     await sleep(200);
   }
   throw new Error(`${url} did not come up within ${timeoutMs} ms`);
+}
+
+/** Waits until `file` exists and is not empty (a scenario's first request is answered), or fails after `timeoutMs`. */
+export async function untilFileHasContent(file: string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if ((statSync(file, { throwIfNoEntry: false })?.size ?? 0) > 0) return;
+    await sleep(20);
+  }
+  throw new Error(`${file} stayed empty for ${timeoutMs} ms`);
 }

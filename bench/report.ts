@@ -5,6 +5,7 @@ import { STOCK_KINDS, type CapacityReport } from './capacity';
 import { capacityChart, scenarioChart } from './charts';
 import type { DrainMeasurement } from './drain';
 import type { LoadResult } from './load';
+import type { OpenStreams, SettleLatency } from './order-watch';
 import type { ScenarioResult } from './scenarios';
 
 interface Machine {
@@ -45,6 +46,8 @@ export interface BenchReport {
   };
   scenarios: ScenarioReport[];
   capacity?: CapacityReport;
+  settleLatency?: SettleLatency;
+  openStreams?: OpenStreams;
   checks: Check[];
 }
 
@@ -95,6 +98,27 @@ function scenarioSection(scenario: ScenarioReport): string[] {
     '',
     `Outcomes: ${Object.entries(scenario.outcomes).map(([status, n]) => `${status} ${n}`).join(', ')}. Invariants: ${scenario.invariantViolations.length ? scenario.invariantViolations.slice(0, 5).join('; ') : 'all hold'}.`,
     '',
+  ];
+}
+
+function orderWatchSection(report: BenchReport): string[] {
+  const { settleLatency: latency, openStreams: streams } = report;
+  if (!latency && !streams) return [];
+  return [
+    '## Telling the buyer (DESIGN §9)',
+    '',
+    ...(latency
+      ? [
+          `Opening spike: ${latency.buyers} buyers of the bench's own, arriving while the spike's load runs, each entered an order, opened its stream and paid; from the 202 to the settled order on the stream: p50 ${latency.settleMs.p50} ms, p95 ${latency.settleMs.p95} ms, p99 ${latency.settleMs.p99} ms, max ${latency.settleMs.max} ms${latency.unanswered ? `; ${latency.unanswered} were never told` : ''}.`,
+          '',
+        ]
+      : []),
+    ...(streams
+      ? [
+          `${streams.streams} streams open on one API process, each on an order waiting in a paused line: RSS ${fixed(streams.rssBeforeMiB)} → ${fixed(streams.rssAfterMiB)} MiB, ${fixed(streams.kibPerStream, 1)} KiB a stream. Then the line drained: from a settle's publish (heard by the bench on the order changes channel) to its event at the stream's client: p50 ${streams.settleToEventMs.p50} ms, p99 ${streams.settleToEventMs.p99} ms, max ${streams.settleToEventMs.max} ms${streams.unanswered ? `; ${streams.unanswered} never told` : ''}.`,
+          '',
+        ]
+      : []),
   ];
 }
 
@@ -149,6 +173,7 @@ function markdown(report: BenchReport): string {
     ...(report.http ? httpSection(report.http) : []),
     ...(report.hotItem ? hotItemSection(report.hotItem) : []),
     ...(report.capacity ? capacitySection(report.capacity) : []),
+    ...orderWatchSection(report),
     ...report.scenarios.flatMap(scenarioSection),
   ].join('\n');
 }

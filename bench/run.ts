@@ -15,15 +15,16 @@ import { deleteKeysUnderPrefix, recreateDatabase } from '../testkit/fresh-state'
 import { measure, median, type LoadResult } from './load';
 import { measureBareBatchStatements } from './mysql-limit';
 import type { StepPlan } from './open-model';
-import { BenchProcess, PROJECT_ROOT, waitUntilUp } from './processes';
+import { BenchProcess, PROJECT_ROOT, untilFileHasContent, waitUntilUp } from './processes';
 import { writeReport, type BenchReport, type Check, type ScenarioReport } from './report';
-import { runScenario } from './scenarios';
+import { measureOpenStreams, measureSettleLatencyDuringSpike, type OpenStreams, type SettleLatency } from './order-watch';
+import { recordsFileOf, runScenario } from './scenarios';
 import { seedItem, seedUsers, type BenchUser } from './seed-data';
 import { outcomesOf, waitUntilItemSettled } from './settlement';
 
 const STARTUP_TIMEOUT_MS = 90_000;
 /** What `--scenario` picks from (by prefix; `all` runs every part). */
-type Part = 'http' | 'hot-item' | 'seed-load-test' | 'opening-spike' | 'capacity';
+type Part = 'http' | 'hot-item' | 'seed-load-test' | 'opening-spike' | 'order-streams' | 'capacity';
 
 const { values: args } = parseArgs({
   options: {
@@ -55,6 +56,9 @@ const sizes = args.quick
       seedStock: 20,
       spikeStock: 20,
       capacity: [20, 50].map((rate) => ({ rate, seconds: 1 })),
+      spikeWatchers: 10,
+      spikeWatchWindowMs: 2000,
+      openStreams: 100,
       // Fewer processes to start: the smoke run checks the harness, not the figures.
       capacityWorkers: 1,
     }
@@ -68,6 +72,9 @@ const sizes = args.quick
       seedStock: 2_000,
       spikeStock: 1_000,
       capacity: capacityRates.map((rate) => ({ rate, seconds: 5 })),
+      spikeWatchers: 300,
+      spikeWatchWindowMs: 10_000,
+      openStreams: 10_000,
       capacityWorkers: Number(args.workers),
     };
 
@@ -204,22 +211,31 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
   };
 }
 
-/** The Artillery scenarios against the running API and workers, each on an item of its own. */
-async function runScenarios(bench: Bench, workDir: string): Promise<{ scenarios: ScenarioReport[]; checks: Check[] }> {
+/**
+ * The Artillery scenarios against the running API and workers, each on an item of its own. The
+ * seed's load test runs twice: polling as the seed did, then paying with `Prefer: wait=10`. During
+ * the opening spike a few buyers of the bench's own follow their orders on the stream (DESIGN §8
+ * settle latency).
+ */
+async function runScenarios(bench: Bench, workDir: string): Promise<{ scenarios: ScenarioReport[]; settleLatency?: SettleLatency; checks: Check[] }> {
   const { db, redis } = bench;
   const scenarios: ScenarioReport[] = [];
+  let settleLatency: SettleLatency | undefined;
   const runs = [
     { name: 'seed-load-test' as const, file: 'seed-load-test.yml', stock: sizes.seedStock, abandonRate: 0.2, opensInMs: 0 },
+    { name: 'seed-load-test-wait' as const, file: 'seed-load-test.yml', stock: sizes.seedStock, abandonRate: 0.2, opensInMs: 0, payPrefer: 'wait=10' },
     { name: 'opening-spike' as const, file: 'opening-spike.yml', stock: sizes.spikeStock, abandonRate: 0, opensInMs: 3000 },
-  ].filter((run) => wants(run.name));
+  ].filter((run) => args.scenario === 'all' || run.name.startsWith(args.scenario!));
   for (const run of runs) {
     const availableAt = run.opensInMs ? new Date(Date.now() + run.opensInMs) : null;
     const item = await seedItem(db, redis, bench.sellerNum, { title: run.name, price: 1000, stock: run.stock, availableAt });
     log(`scenario ${run.name}: item ${item.itemNum} with ${run.stock} units${availableAt ? `, opening at ${availableAt.toISOString()}` : ''}`);
+    const watching = run.name === 'opening-spike' ? watchSettlesDuringSpike(bench, availableAt, recordsFileOf(workDir, run.name)) : undefined;
     const { acceptedOrderNums, ...result } = await runScenario(
-      { name: run.name, file: run.file, target: `http://127.0.0.1:${PORTS.api}`, buyers: bench.buyers, item, abandonRate: run.abandonRate, workDir, smoke: args.quick },
+      { name: run.name, file: run.file, target: `http://127.0.0.1:${PORTS.api}`, buyers: bench.buyers, item, abandonRate: run.abandonRate, workDir, smoke: args.quick, payPrefer: run.payPrefer },
       (line) => log(`  ${run.name}: ${line}`),
     );
+    if (watching) settleLatency = await watching;
     const drainSecondsAfterLoad = await waitUntilItemSettled(db, redis, item.itemNum);
     scenarios.push({
       ...result,
@@ -233,10 +249,77 @@ async function runScenarios(bench: Bench, workDir: string): Promise<{ scenarios:
     return [
       { name: `${scenario.name}: errors`, target: '0', measured: String(scenario.errors), pass: scenario.errors === 0 },
       { name: `${scenario.name}: invariants`, target: 'all hold', measured: scenario.invariantViolations.length ? `${scenario.invariantViolations.length} violations` : 'all hold', pass: scenario.invariantViolations.length === 0 },
-      { name: `${scenario.name}: p99 of intake (enter, pay)`, target: '< 100 ms', measured: `${intakeP99} ms`, pass: intakeP99 < 100 },
+      // With Prefer: wait a payment's answer waits for its settle on purpose: only entering is intake then.
+      scenario.name === 'seed-load-test-wait'
+        ? { name: `${scenario.name}: p99 of entering`, target: '< 100 ms', measured: `${scenario.byEndpoint.enter?.p99 ?? 0} ms`, pass: (scenario.byEndpoint.enter?.p99 ?? 0) < 100 }
+        : { name: `${scenario.name}: p99 of intake (enter, pay)`, target: '< 100 ms', measured: `${intakeP99} ms`, pass: intakeP99 < 100 },
     ];
   });
-  return { scenarios, checks };
+  return { scenarios, settleLatency, checks: [...checks, ...waitChecks(scenarios), ...(settleLatency ? [settleLatencyCheck(settleLatency)] : [])] };
+}
+
+/** The bench's own buyers during the opening spike, from its first request on, on an item that does not sell out. */
+async function watchSettlesDuringSpike(bench: Bench, opensAt: Date | null, spikeRecords: string): Promise<SettleLatency> {
+  const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'spike watchers', price: 1000, stock: sizes.spikeWatchers, availableAt: opensAt });
+  await untilFileHasContent(spikeRecords, STARTUP_TIMEOUT_MS);
+  return measureSettleLatencyDuringSpike(`http://127.0.0.1:${PORTS.api}`, item, bench.buyers.slice(-sizes.spikeWatchers), sizes.spikeWatchers, sizes.spikeWatchWindowMs);
+}
+
+function settleLatencyCheck(latency: SettleLatency): Check {
+  return {
+    name: 'opening spike: settle latency, 202 to the settled order on the stream',
+    target: 'p99 < 500 ms',
+    measured: `p50 ${latency.settleMs.p50} ms, p99 ${latency.settleMs.p99} ms (${latency.settleMs.count} buyers${latency.unanswered ? `, ${latency.unanswered} never told` : ''})`,
+    pass: latency.unanswered === 0 && latency.settleMs.count > 0 && latency.settleMs.p99 < 500,
+  };
+}
+
+/** The seed's load test paying with Prefer: wait=10 beside the polling run: payments answered settled, requests saved. */
+function waitChecks(scenarios: ScenarioReport[]): Check[] {
+  const polling = scenarios.find((s) => s.name === 'seed-load-test');
+  const waiting = scenarios.find((s) => s.name === 'seed-load-test-wait');
+  if (!waiting) return [];
+  const pays = waiting.byEndpoint.pay;
+  const settled = pays?.statuses['200'] ?? 0;
+  const share = pays ? settled / pays.count : 0;
+  return [
+    {
+      name: 'seed-load-test with Prefer: wait=10: payments answered 200 settled',
+      target: '≥ 99%',
+      measured: `${(100 * share).toFixed(1)}% (${settled} of ${pays?.count ?? 0}; pay p99 ${pays?.p99 ?? 0} ms)`,
+      pass: share >= 0.99,
+    },
+    ...(polling
+      ? [
+          {
+            name: 'seed-load-test: requests saved by Prefer: wait=10',
+            target: 'fewer requests',
+            measured: `${polling.requests - waiting.requests} of ${polling.requests} (${((100 * (polling.requests - waiting.requests)) / polling.requests).toFixed(0)}%)`,
+            pass: waiting.requests < polling.requests,
+          },
+        ]
+      : []),
+  ];
+}
+
+/** DESIGN §8: open order streams on the bench's API process, and how soon a settle reaches them. */
+async function measureStreams(bench: Bench, apiPid: number): Promise<{ openStreams: OpenStreams; checks: Check[] }> {
+  const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams', price: 1000, stock: sizes.openStreams });
+  log(`open streams: ${sizes.openStreams} on one API process`);
+  const openStreams = await measureOpenStreams(bench, `http://127.0.0.1:${PORTS.api}`, apiPid, item, bench.buyers, sizes.openStreams);
+  await waitUntilItemSettled(bench.db, bench.redis, item.itemNum);
+  return {
+    openStreams,
+    checks: [
+      { name: `${openStreams.streams} open streams: RSS per stream`, target: '≤ 10 KB', measured: `${openStreams.kibPerStream.toFixed(1)} KiB (${openStreams.rssBeforeMiB.toFixed(0)} → ${openStreams.rssAfterMiB.toFixed(0)} MiB)`, pass: openStreams.kibPerStream <= 10 },
+      {
+        name: `${openStreams.streams} open streams: settle to its event`,
+        target: 'p99 < 100 ms',
+        measured: `p50 ${openStreams.settleToEventMs.p50} ms, p99 ${openStreams.settleToEventMs.p99} ms${openStreams.unanswered ? `, ${openStreams.unanswered} never told` : ''}`,
+        pass: openStreams.unanswered === 0 && openStreams.settleToEventMs.p99 < 100,
+      },
+    ],
+  };
 }
 
 /** DESIGN §12: the capacity knee of `npm start` with 1 and 2 API processes and of the seed design, in one run. */
@@ -290,7 +373,7 @@ async function main(): Promise<void> {
   const orderQueues = createOrderQueues(config);
 
   // The API and workers serve the parts before the capacity knee, which starts `npm start` itself.
-  const needsService = wants('http') || wants('hot-item') || wants('seed-load-test') || wants('opening-spike');
+  const needsService = wants('http') || wants('hot-item') || wants('seed-load-test') || wants('opening-spike') || wants('order-streams');
   if (wants('http')) BenchProcess.start('bare', 'bench/baselines/bare-express', { PORT: String(PORTS.bare) });
   BenchProcess.start('seed-design', 'bench/baselines/seed-design-server', { PORT: String(PORTS.seedDesign), DATABASE_URL: config.databaseUrl });
   const service = needsService
@@ -331,9 +414,15 @@ async function main(): Promise<void> {
       report.hotItem = hotItem;
       checks.push(...passed);
     }
-    const { scenarios, checks: scenarioChecks } = await runScenarios(bench, workDir);
+    const { scenarios, settleLatency, checks: scenarioChecks } = await runScenarios(bench, workDir);
     report.scenarios = scenarios;
+    report.settleLatency = settleLatency;
     checks.push(...scenarioChecks);
+    if (wants('order-streams')) {
+      const { openStreams, checks: passed } = await measureStreams(bench, service[0]!.child.pid!);
+      report.openStreams = openStreams;
+      checks.push(...passed);
+    }
     await Promise.all(service.map((p) => p.stop()));
     if (wants('capacity')) {
       const { capacity, checks: passed } = await measureCapacity(bench);

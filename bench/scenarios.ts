@@ -29,7 +29,7 @@ export interface ScenarioResult {
 }
 
 /** What each step may answer when the service works: SOLD_OUT, NOT_OPEN_YET and the like are 409s. */
-const EXPECTED_STATUSES: Record<string, number[]> = { enter: [200, 409], pay: [202], poll: [200] };
+const EXPECTED_STATUSES: Record<string, number[]> = { enter: [200, 409], pay: [200, 202], poll: [200] };
 
 export interface ScenarioRun {
   name: string;
@@ -41,12 +41,17 @@ export interface ScenarioRun {
   workDir: string;
   /** Use the scenario's `smoke` environment: a few seconds, for the test suite. */
   smoke: boolean;
+  /** A Prefer header for the payments (e.g. wait=10: a settled payment answers 200 and is not polled). */
+  payPrefer?: string;
 }
+
+/** Where a scenario's per-request records go, one JSON line each, as they are answered. */
+export const recordsFileOf = (workDir: string, name: string) => path.join(workDir, `${name}-requests.jsonl`);
 
 /** Runs one Artillery scenario file against the service and reads the per-request records back. */
 export async function runScenario(run: ScenarioRun, onProgress: (line: string) => void): Promise<ScenarioResult> {
   const buyersFile = path.join(run.workDir, `${run.name}-buyers.json`);
-  const recordsFile = path.join(run.workDir, `${run.name}-requests.jsonl`);
+  const recordsFile = recordsFileOf(run.workDir, run.name);
   const artilleryReport = path.join(run.workDir, `${run.name}-artillery.json`);
   writeFileSync(buyersFile, JSON.stringify(run.buyers));
   writeFileSync(recordsFile, '');
@@ -62,6 +67,7 @@ export async function runScenario(run: ScenarioRun, onProgress: (line: string) =
         BENCH_ITEM_NUM: String(run.item.itemNum),
         BENCH_ITEM_PRICE: String(run.item.price),
         BENCH_ABANDON_RATE: String(run.abandonRate),
+        BENCH_PAY_PREFER: run.payPrefer ?? '',
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     });

@@ -1,0 +1,180 @@
+import { readFileSync } from 'node:fs';
+import { get as httpGet, type ClientRequest } from 'node:http';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { createParser } from 'eventsource-parser';
+import { Redis } from 'ioredis';
+import type { Config } from '../shared/config';
+import { decodeOrderChange } from '../shared/orders/order-changes';
+import { isSettled, type OrderStatus } from '../shared/orders/order-status';
+import { partitionOf, type OrderQueues } from '../shared/queue';
+import { orderChangesChannel } from '../shared/redis-keys';
+import { enterAndPayInRedis } from '../testkit/orders-in-redis';
+import { percentiles } from './load';
+import type { BenchUser } from './seed-data';
+
+type Percentiles = ReturnType<typeof percentiles>;
+
+export interface SettleLatency {
+  /** Buyers that entered an order during the spike and followed it. */
+  buyers: number;
+  /** From the 202 of their payment to the settled order's event on their stream, ms. */
+  settleMs: Percentiles;
+  /** Payments whose stream never told the settled order within the bench's patience. */
+  unanswered: number;
+}
+
+export interface OpenStreams {
+  streams: number;
+  rssBeforeMiB: number;
+  rssAfterMiB: number;
+  /** The API process's RSS growth over the streams it holds, KiB per stream. */
+  kibPerStream: number;
+  /** From the settle being published to its event at the stream's client (one clock: this process), ms. */
+  settleToEventMs: Percentiles;
+  unanswered: number;
+}
+
+/** One order stream as the bench reads it (an HTTP connection of its own). */
+interface Followed {
+  request: ClientRequest;
+  /** Resolves once the first event (the order as it stands) arrived. */
+  opened: Promise<void>;
+  /** Resolves with the time (Date.now()) the settled order arrived. */
+  settled: Promise<number>;
+}
+
+/** Opens GET /orders/{orderNum}/events (resolves once the answer's headers say 200). */
+function follow(origin: string, orderNum: number, token: string): Promise<Followed> {
+  return new Promise((resolve, reject) => {
+    let open: () => void = () => {};
+    let settle: (at: number) => void = () => {};
+    const opened = new Promise<void>((done) => (open = done));
+    const settled = new Promise<number>((done) => (settle = done));
+    const request = httpGet(`${origin}/api/v1/orders/${orderNum}/events`, { agent: false, headers: { Authorization: `Bearer ${token}` } }, (response) => {
+      if (response.statusCode !== 200) {
+        response.resume();
+        reject(new Error(`stream of order ${orderNum} answered ${response.statusCode}`));
+        return;
+      }
+      const parser = createParser({
+        onEvent: (event) => {
+          open();
+          if (isSettled((JSON.parse(event.data) as { status: OrderStatus }).status)) settle(Date.now());
+        },
+      });
+      response.setEncoding('utf8');
+      response.on('data', (chunk: string) => parser.feed(chunk));
+      resolve({ request, opened, settled });
+    });
+    request.on('error', reject);
+  });
+}
+
+const withTimeout = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, sleep(ms).then(() => undefined)]);
+
+async function post(url: string, token: string, body?: unknown): Promise<{ status: number; data: { orderNum?: number } }> {
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const envelope = (await res.json()) as { data: { orderNum?: number } };
+  return { status: res.status, data: envelope.data };
+}
+
+/**
+ * DESIGN §8 settle latency during the opening spike: `count` buyers beside the spike's own, each
+ * arriving at a random moment of `windowMs` from the opening, enter an order (again while it is
+ * not open yet), open its stream, pay, and time the 202 to the settled order's event.
+ */
+export async function measureSettleLatencyDuringSpike(origin: string, item: { itemNum: number; price: number }, buyers: BenchUser[], count: number, windowMs: number): Promise<SettleLatency> {
+  const samples: number[] = [];
+  let unanswered = 0;
+  let entered = 0;
+  await Promise.all(
+    buyers.slice(0, count).map(async (buyer) => {
+      await sleep(Math.random() * windowMs);
+      let order = await post(`${origin}/api/v1/orders`, buyer.token, { buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price });
+      for (let tries = 0; order.status === 409 && tries < 200; tries++) {
+        await sleep(50);
+        order = await post(`${origin}/api/v1/orders`, buyer.token, { buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price });
+      }
+      if (order.status !== 200) return;
+      entered += 1;
+      const orderNum = order.data.orderNum!;
+      const stream = await follow(origin, orderNum, buyer.token);
+      const paid = await post(`${origin}/api/v1/try-payments/${orderNum}`, buyer.token);
+      const acceptedAt = Date.now();
+      if (paid.status !== 202) throw new Error(`try-payment answered ${paid.status}`);
+      const settledAt = await withTimeout(stream.settled, 60_000);
+      stream.request.destroy();
+      if (settledAt === undefined) unanswered += 1;
+      else samples.push(settledAt - acceptedAt);
+    }),
+  );
+  return { buyers: entered, settleMs: percentiles(samples), unanswered };
+}
+
+function rssMiBOf(pid: number): number {
+  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return kib / 1024;
+}
+
+/**
+ * DESIGN §8 open order streams: `count` streams on one API process (`apiPid`), each on an order
+ * waiting in a paused line, spread over the buyers (at most 5 each). RSS before and after, then
+ * the line drains: the delay from each settle's publish, as this process hears it on the order
+ * changes channel, to the settled order's event on its stream.
+ */
+export async function measureOpenStreams(
+  bench: { config: Config; redis: Redis; orderQueues: OrderQueues },
+  origin: string,
+  apiPid: number,
+  item: { itemNum: number; price: number },
+  buyers: BenchUser[],
+  count: number,
+): Promise<OpenStreams> {
+  const { config, redis, orderQueues } = bench;
+  const partition = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)]!;
+  await partition.pause();
+  const orders: { orderNum: number; buyer: BenchUser }[] = [];
+  for (let i = 0; i < count; i++) {
+    const buyer = buyers[i % buyers.length]!;
+    orders.push({ orderNum: await enterAndPayInRedis(config, redis, item, buyer), buyer });
+  }
+  const rssBeforeMiB = rssMiBOf(apiPid);
+  const streams: Followed[] = [];
+  for (let start = 0; start < orders.length; start += 500) {
+    const batch = await Promise.all(orders.slice(start, start + 500).map(({ orderNum, buyer }) => follow(origin, orderNum, buyer.token)));
+    await Promise.all(batch.map((stream) => stream.opened));
+    streams.push(...batch);
+  }
+  // Let the process settle after the opening burst (buffers freed, nothing in flight).
+  await sleep(2000);
+  const rssAfterMiB = rssMiBOf(apiPid);
+
+  const heardAt = new Map<number, number>();
+  const listener = new Redis(config.redisUrl);
+  listener.on('message', (_channel: string, message: string) => {
+    const change = decodeOrderChange(message);
+    if (change?.kind === 'line') for (const orderNum of change.settled) heardAt.set(orderNum, Date.now());
+  });
+  await listener.subscribe(orderChangesChannel(config));
+  await partition.resume();
+  await orderQueues.requestDrain(item.itemNum);
+  const settledAt = await Promise.all(streams.map((stream) => withTimeout(stream.settled, 300_000)));
+  await listener.quit();
+  for (const stream of streams) stream.request.destroy();
+  const delays = settledAt.flatMap((at, i) => {
+    const heard = heardAt.get(orders[i]!.orderNum);
+    return at === undefined || heard === undefined ? [] : [at - heard];
+  });
+  return {
+    streams: streams.length,
+    rssBeforeMiB,
+    rssAfterMiB,
+    kibPerStream: ((rssAfterMiB - rssBeforeMiB) * 1024) / streams.length,
+    settleToEventMs: percentiles(delays),
+    unanswered: settledAt.filter((at) => at === undefined).length,
+  };
+}
