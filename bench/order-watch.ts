@@ -70,7 +70,8 @@ function follow(origin: string, orderNum: number, token: string): Promise<Follow
   });
 }
 
-const withTimeout = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, sleep(ms).then(() => undefined)]);
+/** The promise's value, or undefined after `ms`; the timer does not keep the bench alive. */
+const withTimeout = <T>(promise: Promise<T>, ms: number) => Promise.race([promise, sleep(ms, undefined, { ref: false })]);
 
 async function post(url: string, token: string, body?: unknown): Promise<{ status: number; data: { orderNum?: number } }> {
   const res = await fetch(url, {

@@ -38,6 +38,8 @@ const { values: args } = parseArgs({
     'drain-batch-size': { type: 'string' },
     // The bench's processes listen on this port and the next 11 (the suite's smoke run takes free ones).
     'port-base': { type: 'string', default: '18180' },
+    // How many order streams the order-streams part opens on one API process (DESIGN §8: 10,000).
+    'open-streams': { type: 'string' },
   },
 });
 const portBase = Number(args['port-base']);
@@ -58,7 +60,7 @@ const sizes = args.quick
       capacity: [20, 50].map((rate) => ({ rate, seconds: 1 })),
       spikeWatchers: 10,
       spikeWatchWindowMs: 2000,
-      openStreams: 100,
+      openStreams: Number(args['open-streams'] ?? 100),
       // Fewer processes to start: the smoke run checks the harness, not the figures.
       capacityWorkers: 1,
     }
@@ -74,7 +76,7 @@ const sizes = args.quick
       capacity: capacityRates.map((rate) => ({ rate, seconds: 5 })),
       spikeWatchers: 300,
       spikeWatchWindowMs: 10_000,
-      openStreams: 10_000,
+      openStreams: Number(args['open-streams'] ?? 10_000),
       capacityWorkers: Number(args.workers),
     };
 

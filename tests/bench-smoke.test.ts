@@ -14,7 +14,7 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
   isolateTestFile(__filename);
   this.timeout(300_000);
 
-  it('When run quick, it starts the service and baselines, runs both scenarios and the capacity steps, audits the invariants and writes the report with its charts', async () => {
+  it('When run quick, it starts the service and baselines, runs the scenarios (the seed load test polling and with Prefer: wait), follows orders on streams, runs the capacity steps, audits the invariants and writes the report with its charts', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
     const env = testEnv();
     const databaseUrl = new URL(env.DATABASE_URL!);
@@ -32,7 +32,10 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     expect(report.http!.medians.bare).to.be.greaterThan(0);
     expect(report.hotItem!.medians.drain).to.be.greaterThan(0);
     expect(report.hotItem!.invariantViolations).to.deep.equal([]);
-    expect(report.scenarios.map((s) => s.name)).to.deep.equal(['seed-load-test', 'opening-spike']);
+    expect(report.scenarios.map((s) => s.name)).to.deep.equal(['seed-load-test', 'seed-load-test-wait', 'opening-spike']);
+    expect(report.settleLatency!.settleMs.count).to.be.greaterThan(0);
+    expect(report.openStreams!.streams).to.be.greaterThan(0);
+    expect(report.openStreams!.unanswered).to.equal(0);
     for (const scenario of report.scenarios) {
       expect(scenario.invariantViolations, scenario.name).to.deep.equal([]);
       expect(scenario.errors, scenario.name).to.equal(0);
@@ -54,7 +57,7 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     const soldOut = capacity.runs.find((run) => run.kind === 'sells-out' && run.target === 'this service, API_PROCESSES=1')!;
     expect(soldOut.steps.flatMap((step) => Object.keys(step.byEndpoint.enter.statuses))).to.include('409');
     const html = readFileSync(path.join(out, readdirSync(out).find((file) => file.endsWith('.html'))!), 'utf8');
-    expect(html.match(/<svg/g), 'two capacity charts and one per scenario').to.have.length(4);
+    expect(html.match(/<svg/g), 'two capacity charts and one per scenario').to.have.length(5);
     expect(html).to.include('offered load (buyers arriving per second)');
     expect(report.checks.map((c) => c.name)).to.include.members([
       'intake vs bare Express',
@@ -62,6 +65,11 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
       'hot-item drain vs seed design',
       'capacity, enough-stock: one API process vs seed design',
       'capacity, sells-out: one API process vs seed design',
+      'seed-load-test with Prefer: wait=10: payments answered 200 settled',
+      'seed-load-test: requests saved by Prefer: wait=10',
+      'opening spike: settle latency, 202 to the settled order on the stream',
+      '100 open streams: RSS per stream',
+      '100 open streams: settle to its event',
     ]);
   });
 });

@@ -13,17 +13,18 @@ export const MAX_WAIT_SECONDS = 30;
  */
 export async function awaitSettledOrder(ctx: WatchContext, orderNum: number, buyerNum: number, seconds: number, signal: AbortSignal): Promise<OrderReading> {
   const wake = new Wakeup();
-  const watcher: OrderWatcher = { orderNum, orderChanged: () => wake.wake(), lineMoved: () => {} };
+  const watcher: OrderWatcher = { orderNum, orderChanged: (reading) => wake.wake(reading), lineMoved: () => {} };
   const timer = setTimeout(() => wake.end(), seconds * 1000);
   const onAbort = () => wake.end();
   signal.addEventListener('abort', onAbort);
   ctx.orderChanges.watch(watcher);
   try {
+    let reading = await readOrder(ctx, orderNum, buyerNum);
     for (;;) {
-      const reading = await readOrder(ctx, orderNum, buyerNum);
       ctx.orderChanges.place(watcher, reading.spot);
       if (isSettled(reading.order.status) || wake.ended) return reading;
-      await wake.next();
+      const told = await wake.next();
+      reading = told && !wake.ended ? told : await readOrder(ctx, orderNum, buyerNum);
     }
   } finally {
     clearTimeout(timer);
@@ -32,15 +33,24 @@ export async function awaitSettledOrder(ctx: WatchContext, orderNum: number, buy
   }
 }
 
-/** Wakes one waiting loop: once per wake() (wakes while it reads are kept, not lost), and for good at end(). */
+/**
+ * Wakes one waiting loop, with the order when the feed read it: once per wake() (a wake while the
+ * loop reads is kept, not lost), and for good at end().
+ */
 class Wakeup {
   ended = false;
   private pending = false;
-  private resolve: (() => void) | undefined;
+  private told: OrderReading | undefined;
+  private resolve: ((told: OrderReading | undefined) => void) | undefined;
 
-  wake(): void {
+  wake(told?: OrderReading): void {
     this.pending = true;
-    this.release();
+    this.told = told;
+    const resolve = this.resolve;
+    if (!resolve) return;
+    this.resolve = undefined;
+    this.pending = false;
+    resolve(told);
   }
 
   end(): void {
@@ -48,19 +58,11 @@ class Wakeup {
     this.wake();
   }
 
-  next(): Promise<void> {
+  next(): Promise<OrderReading | undefined> {
     if (this.pending) {
       this.pending = false;
-      return Promise.resolve();
+      return Promise.resolve(this.told);
     }
     return new Promise((resolve) => (this.resolve = resolve));
-  }
-
-  private release(): void {
-    const resolve = this.resolve;
-    if (!resolve) return;
-    this.resolve = undefined;
-    this.pending = false;
-    resolve();
   }
 }

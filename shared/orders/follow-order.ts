@@ -69,7 +69,12 @@ export class OrderFollower implements OrderWatcher {
     this.finish = undefined;
   }
 
-  orderChanged(): void {
+  orderChanged(reading?: OrderReading): void {
+    if (reading) {
+      this.take(reading);
+      this.sendIfNew();
+      return;
+    }
     if (this.reading) {
       this.readAgain = true;
       return;

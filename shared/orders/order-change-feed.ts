@@ -3,6 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { closeRedis, REDIS_OPTIONS } from '../redis';
 import { orderChangesChannel } from '../redis-keys';
+import type { OrderReading } from './get-order';
 import { decodeOrderChange, type OrderChange } from './order-changes';
 import type { LineProgress, LineSpot } from './place-in-line';
 
@@ -11,8 +12,8 @@ export interface OrderWatcher {
   readonly orderNum: number;
   /** Set while the order waits in its item's line, so that batches of that line reach the watcher. */
   spot?: LineSpot;
-  /** The order may have changed: read it again. */
-  orderChanged(): void;
+  /** The order changed: here it is, read for every watcher of the batch at once; or, without it, read it again. */
+  orderChanged(reading?: OrderReading): void;
   /** Its item's line moved without settling it. */
   lineMoved(line: LineProgress): void;
 }
@@ -36,6 +37,8 @@ export class OrderChangeFeed {
   constructor(
     config: Pick<Config, 'redisUrl' | 'redisPrefix'>,
     private readonly logger: Logger,
+    /** Reads the orders a line batch settled, for all their watchers at once (get-order.ts readOrdersInFlight). */
+    private readonly readOrders: (orderNums: number[]) => Promise<Map<number, OrderReading>>,
   ) {
     this.channel = orderChangesChannel(config);
     // Named after its channel, so that an operator (or a test) finds it in CLIENT LIST.
@@ -98,12 +101,23 @@ export class OrderChangeFeed {
       return;
     }
     const settled = new Set(change.settled);
-    for (const orderNum of settled) this.byOrder.get(orderNum)?.forEach((watcher) => watcher.orderChanged());
+    this.tellSettled([...settled].filter((orderNum) => this.byOrder.has(orderNum)));
     this.byItem.get(change.itemNum)?.forEach((watcher) => {
       if (settled.has(watcher.orderNum)) return;
       // The line is past it, yet no settle was heard: read it again rather than wait for nothing.
       if (change.processedSeq >= watcher.spot!.arrivalSeq) watcher.orderChanged();
       else watcher.lineMoved(change);
+    });
+  }
+
+  /** One read for all the watched orders a batch settled, however many watch them; a watcher whose order it misses reads it alone. */
+  private tellSettled(orderNums: number[]): void {
+    if (orderNums.length === 0) return;
+    const tell = (readings: Map<number, OrderReading>) =>
+      orderNums.forEach((orderNum) => this.byOrder.get(orderNum)?.forEach((watcher) => watcher.orderChanged(readings.get(orderNum))));
+    this.readOrders(orderNums).then(tell, (error: unknown) => {
+      this.logger.warn({ err: error, orderNums: orderNums.length }, 'settled orders not read for their watchers; each reads its own');
+      tell(new Map());
     });
   }
 

@@ -81,25 +81,34 @@ export async function listInitiatedOrders(db: Db): Promise<OrderRow[]> {
   return rows.map(normalizeOrderRow);
 }
 
-export async function historyOf(db: Querier, orderNum: number): Promise<OrderHistoryView[]> {
+/** The history rows of each order, oldest first (an order without rows is left out). */
+export async function historiesOf(db: Querier, orderNums: number[]): Promise<Map<number, OrderHistoryView[]>> {
+  const histories = new Map<number, OrderHistoryView[]>();
+  if (orderNums.length === 0) return histories;
   const rows = await db('order_histories')
-    .select<{ from_status: OrderStatus | null; to_status: OrderStatus; reason: string | null; created_at: Date }[]>('from_status', 'to_status', 'reason', 'created_at')
-    .where({ order_id: orderNum })
+    .select<{ order_id: number; from_status: OrderStatus | null; to_status: OrderStatus; reason: string | null; created_at: Date }[]>('order_id', 'from_status', 'to_status', 'reason', 'created_at')
+    .whereIn('order_id', orderNums)
     .orderBy('id');
-  return rows.map((row) => ({ from: row.from_status, to: row.to_status, reason: row.reason, at: row.created_at.toISOString() }));
+  for (const row of rows) {
+    const orderNum = Number(row.order_id);
+    if (!histories.has(orderNum)) histories.set(orderNum, []);
+    histories.get(orderNum)!.push({ from: row.from_status, to: row.to_status, reason: row.reason, at: row.created_at.toISOString() });
+  }
+  return histories;
 }
 
-export async function paymentOf(db: Querier, orderNum: number): Promise<PaymentView | null> {
-  const row = await db('payments')
-    .where({ order_id: orderNum })
-    .first<{ amount: number; status: 'PAID' | 'REFUNDED'; paid_at: Date; refunded_at: Date | null } | undefined>('amount', 'status', 'paid_at', 'refunded_at');
-  if (!row) return null;
-  return {
-    amount: Number(row.amount),
-    status: row.status,
-    paidAt: row.paid_at.toISOString(),
-    refundedAt: row.refunded_at ? row.refunded_at.toISOString() : null,
-  };
+/** The payment of each order that has one. */
+export async function paymentsOf(db: Querier, orderNums: number[]): Promise<Map<number, PaymentView>> {
+  if (orderNums.length === 0) return new Map();
+  const rows = await db('payments')
+    .select<{ order_id: number; amount: number; status: 'PAID' | 'REFUNDED'; paid_at: Date; refunded_at: Date | null }[]>('order_id', 'amount', 'status', 'paid_at', 'refunded_at')
+    .whereIn('order_id', orderNums);
+  return new Map(
+    rows.map((row) => [
+      Number(row.order_id),
+      { amount: Number(row.amount), status: row.status, paidAt: row.paid_at.toISOString(), refundedAt: row.refunded_at ? row.refunded_at.toISOString() : null },
+    ]),
+  );
 }
 
 export async function listOrdersOfBuyer(db: Db, buyerNum: number, page: Pagination): Promise<{ orders: OrderView[]; total: number }> {
