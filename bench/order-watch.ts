@@ -136,11 +136,11 @@ export async function measureOpenStreams(
   count: number,
 ): Promise<OpenStreams> {
   const { config, redis, orderQueues } = bench;
-  const partition = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)]!;
+  const partition = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)];
   await partition.pause();
   const orders: { orderNum: number; buyer: BenchUser }[] = [];
   for (let i = 0; i < count; i++) {
-    const buyer = buyers[i % buyers.length]!;
+    const buyer = buyers[i % buyers.length];
     orders.push({ orderNum: await enterAndPayInRedis(config, redis, item, buyer), buyer });
   }
   const rssBeforeMiB = rssMiBOf(apiPid);
@@ -167,7 +167,7 @@ export async function measureOpenStreams(
   await listener.quit();
   for (const stream of streams) stream.request.destroy();
   const delays = settledAt.flatMap((at, i) => {
-    const heard = heardAt.get(orders[i]!.orderNum);
+    const heard = heardAt.get(orders[i].orderNum);
     return at === undefined || heard === undefined ? [] : [at - heard];
   });
   return {

@@ -227,7 +227,7 @@ async function runScenarios(bench: Bench, workDir: string): Promise<{ scenarios:
     { name: 'seed-load-test' as const, file: 'seed-load-test.yml', stock: sizes.seedStock, abandonRate: 0.2, opensInMs: 0 },
     { name: 'seed-load-test-wait' as const, file: 'seed-load-test.yml', stock: sizes.seedStock, abandonRate: 0.2, opensInMs: 0, payPrefer: 'wait=10' },
     { name: 'opening-spike' as const, file: 'opening-spike.yml', stock: sizes.spikeStock, abandonRate: 0, opensInMs: 3000 },
-  ].filter((run) => args.scenario === 'all' || run.name.startsWith(args.scenario!));
+  ].filter((run) => args.scenario === 'all' || run.name.startsWith(args.scenario));
   for (const run of runs) {
     const availableAt = run.opensInMs ? new Date(Date.now() + run.opensInMs) : null;
     const item = await seedItem(db, redis, bench.sellerNum, { title: run.name, price: 1000, stock: run.stock, availableAt });
@@ -421,7 +421,7 @@ async function main(): Promise<void> {
     report.settleLatency = settleLatency;
     checks.push(...scenarioChecks);
     if (wants('order-streams')) {
-      const { openStreams, checks: passed } = await measureStreams(bench, service[0]!.child.pid!);
+      const { openStreams, checks: passed } = await measureStreams(bench, service[0].child.pid!);
       report.openStreams = openStreams;
       checks.push(...passed);
     }
