@@ -23,12 +23,12 @@ export interface DrainOptions {
   onDead?: (cause: DeadEntryCause) => void;
 }
 
-/** A batch applied in MySQL whose Redis step (commit-line-batch.lua) is sent but not answered yet. */
+/** A batch applied in MySQL whose Redis step (commit-line-batch.lua) is sent but not taken in yet. */
 interface BatchInCommit {
   size: number;
   outcome: BatchOutcome;
-  started: bigint;
-  state: Promise<CommitLineBatchReply>;
+  /** The step's answer, and the seconds from the batch's start to it (it comes while the next batch is in MySQL). */
+  answer: Promise<{ state: CommitLineBatchReply; seconds: number }>;
 }
 
 /**
@@ -75,11 +75,11 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
   /** Waits for the Redis step of the batch in commit; STALE: the line moved under it, nothing is known of its head. */
   const landCommit = async (): Promise<CommitLineBatchReply | undefined> => {
     if (!inCommit) return undefined;
-    const { size, outcome, started, state: answer } = inCommit;
+    const { size, outcome, answer } = inCommit;
     inCommit = undefined;
-    const state = await answer;
+    const { state, seconds } = await answer;
     if (state === 'STALE') suspect = undefined;
-    else options.onBatch?.(size, Number(process.hrtime.bigint() - started) / 1e9, outcome);
+    else options.onBatch?.(size, seconds, outcome);
     return state;
   };
   try {
@@ -121,7 +121,8 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
         continue;
       }
       suspect = suspectAfter;
-      inCommit = { size: batch.length, outcome, started, state: commitBatch(ctx, itemNum, batch, outcome) };
+      const answer = commitBatch(ctx, itemNum, batch, outcome).then((state) => ({ state, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
+      inCommit = { size: batch.length, outcome, answer };
       head = await readAhead;
       const yieldNow = await yielding;
       readAhead = yielding = undefined;
@@ -134,7 +135,7 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
   } finally {
     // Leaving on an error: the steps sent are still answered before the job ends (a lost one is a replay).
     dropAnswersAhead();
-    await inCommit?.state.catch(() => undefined);
+    await inCommit?.answer.catch(() => undefined);
   }
 }
 
