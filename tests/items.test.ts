@@ -133,6 +133,53 @@ describe('Catalog: sellers list items, buyers browse them', () => {
     await as(seller, request(api.url).put(`/api/v1/items/${item.itemNum}`)).send({ availableAt: '2031-02-01T00:00:00Z', endAt: '2031-01-01T00:00:00Z' }).expect(400);
   });
 
+  it('When a seller lists an item with maxPerBuyer, detail, browsing and the Redis sale state show the cap; without it the cap is null', async () => {
+    const capped = (await created({ maxPerBuyer: 2 })).item;
+    expect(capped.maxPerBuyer).to.equal(2);
+    expect((await request(api.url).get(`/api/v1/items/${capped.itemNum}`).expect(200)).body.data.maxPerBuyer).to.equal(2);
+    const listed = (await request(api.url).get('/api/v1/items?size=100').expect(200)).body.data.items;
+    expect(listed.find((i: { itemNum: number }) => i.itemNum === capped.itemNum).maxPerBuyer).to.equal(2);
+    expect(await saleState(capped.itemNum)).to.include({ maxPerBuyer: '2' });
+    expect((await api.ctx.db('items').where({ id: capped.itemNum }).first()).max_per_buyer).to.equal(2);
+
+    const uncapped = (await created()).item;
+    expect(uncapped.maxPerBuyer).to.equal(null);
+    expect(await saleState(uncapped.itemNum)).to.include({ maxPerBuyer: '' });
+  });
+
+  it('When maxPerBuyer is 0, negative, fractional or not a number, listing and editing are refused with 400 naming maxPerBuyer', async () => {
+    const { item } = await created();
+    for (const maxPerBuyer of [0, -1, 1.5, 'two']) {
+      const listed = await listItem(seller, newItem({ maxPerBuyer })).expect(400);
+      expect(listed.body.code).to.equal('VALIDATION_FAILED');
+      expect(listed.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['maxPerBuyer']);
+      const edited = await as(seller, request(api.url).put(`/api/v1/items/${item.itemNum}`)).send({ maxPerBuyer }).expect(400);
+      expect(edited.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['maxPerBuyer']);
+    }
+    expect((await api.ctx.db('items').where({ id: item.itemNum }).first()).max_per_buyer).to.equal(null);
+  });
+
+  it('When a listing or an edit carries a field the API does not know, it is refused with 400 naming the field, not silently dropped', async () => {
+    const listed = await listItem(seller, newItem({ maxPerbuyer: 2 })).expect(400);
+    expect(listed.body.code).to.equal('VALIDATION_FAILED');
+    expect(listed.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['maxPerbuyer']);
+    const { item } = await created();
+    const edited = await as(seller, request(api.url).put(`/api/v1/items/${item.itemNum}`)).send({ title: 'Renamed', limit: 1 }).expect(400);
+    expect(edited.body.errors.map((e: { field: string }) => e.field)).to.deep.equal(['limit']);
+    expect((await api.ctx.db('items').where({ id: item.itemNum }).first()).title).to.equal('Limited sneakers');
+  });
+
+  it('When the seller sets, changes or removes maxPerBuyer, MySQL, the answer and the Redis sale state follow at once', async () => {
+    const { item } = await created();
+    const edit = (body: Record<string, unknown>) => as(seller, request(api.url).put(`/api/v1/items/${item.itemNum}`)).send(body).expect(200);
+    expect((await edit({ maxPerBuyer: 3 })).body.data.maxPerBuyer).to.equal(3);
+    expect(await saleState(item.itemNum)).to.include({ maxPerBuyer: '3' });
+    expect((await edit({ title: 'Renamed' })).body.data.maxPerBuyer, 'an edit that does not name it keeps it').to.equal(3);
+    expect((await edit({ maxPerBuyer: null })).body.data.maxPerBuyer).to.equal(null);
+    expect(await saleState(item.itemNum)).to.include({ maxPerBuyer: '' });
+    expect((await api.ctx.db('items').where({ id: item.itemNum }).first()).max_per_buyer).to.equal(null);
+  });
+
   it('When the seller deletes an item, it leaves browsing, its detail is 404 and it can no longer be ordered', async () => {
     const { item } = await created();
     const res = await as(seller, request(api.url).delete(`/api/v1/items/${item.itemNum}`)).expect(200);

@@ -42,7 +42,7 @@ describe('Line entries: written by the Lua steps, read by the worker', () => {
   it('When orders are entered, paid and canceled through the real steps, the worker parses exactly what they wrote, and the start-up count of units in flight agrees', async () => {
     const itemNum = 1;
     const buyer = { userNum: 7, role: 'BUYER' as const, issuedAtMs: Date.now() };
-    await writeItemSaleState(redis, { id: itemNum, seller_id: 1, price: 1500, available_at: null, end_at: null, deleted_at: null, quantity: 10, version: 1 }, 'exact');
+    await writeItemSaleState(redis, { id: itemNum, seller_id: 1, price: 1500, available_at: null, end_at: null, deleted_at: null, max_per_buyer: null, quantity: 10, version: 1 }, 'exact');
     const enter = async (quantity: number) => {
       const reply = await admitInRedis({ config, redis }, { caller: buyer, buyerNum: buyer.userNum, itemNum, quantity, price: 1500 });
       if (reply.outcome !== 'OK') throw new Error(reply.outcome);

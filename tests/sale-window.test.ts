@@ -88,7 +88,7 @@ describe('The sale window, the same rule in TypeScript and in the order Lua step
     const seen = await Promise.all(
       cases.map(async (window, i) => {
         const itemNum = i + 1;
-        const row = { id: itemNum, seller_id: 1, price: PRICE, available_at: date(window.availableAt), end_at: date(window.endAt), deleted_at: null, quantity: 5, version: 1 };
+        const row = { id: itemNum, seller_id: 1, price: PRICE, available_at: date(window.availableAt), end_at: date(window.endAt), deleted_at: null, max_per_buyer: null, quantity: 5, version: 1 };
         await writeItemSaleState(redis, row, 'exact');
         return windowInAdmitStep(config, redis, itemNum);
       }),

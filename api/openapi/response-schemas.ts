@@ -19,6 +19,7 @@ const item = {
   price,
   availableAt: orNull(instant),
   endAt: orNull(instant),
+  maxPerBuyer: { ...orNull(id), description: "The most units one buyer may hold in the item's INITIATED, IN_PROGRESS and PAID orders at once; null: no cap" },
   createdAt: instant,
   updatedAt: instant,
   deletedAt: orNull(instant),

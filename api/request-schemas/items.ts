@@ -11,10 +11,18 @@ const terms = {
   price: Joi.number().integer().min(1).max(Number.MAX_SAFE_INTEGER),
   availableAt: instantSchema.allow(null).description('Start of the sale window; null: on sale at once'),
   endAt: instantSchema.allow(null).description('End of the sale window (exclusive), after availableAt; null: no end'),
+  maxPerBuyer: Joi.number()
+    .integer()
+    .min(1)
+    .max(MAX_STOCK)
+    .allow(null)
+    .description("The most units one buyer may hold in this item's INITIATED, IN_PROGRESS and PAID orders at once; null: no cap. A change applies to new orders at once and cancels nothing"),
 };
 const windowOrdered = (value: { availableAt?: Date | null; endAt?: Date | null }, helpers: Joi.CustomHelpers) =>
   value.availableAt && value.endAt && value.endAt <= value.availableAt ? helpers.error('any.invalid', { label: 'endAt' }) : value;
 const windowMessages = { 'any.invalid': 'endAt must be after availableAt' };
+/** A misspelt term (say `maxPerbuyer`) must not be dropped silently and leave the item without it. */
+const REFUSE_UNKNOWN_FIELDS = { stripUnknown: false };
 
 export const newItemSchema = Joi.object<NewItem>({
   sellerNum: idSchema.required().description('The caller'),
@@ -24,7 +32,9 @@ export const newItemSchema = Joi.object<NewItem>({
   stock: Joi.number().integer().min(0).max(MAX_STOCK).required(),
   availableAt: terms.availableAt.default(null),
   endAt: terms.endAt.default(null),
+  maxPerBuyer: terms.maxPerBuyer.default(null),
 })
+  .prefs(REFUSE_UNKNOWN_FIELDS)
   .custom(windowOrdered)
   .messages(windowMessages);
 
@@ -34,6 +44,7 @@ export const itemEditSchema = Joi.object<ItemEdit>({
   stockDelta: Joi.number().integer().min(-MAX_STOCK).max(MAX_STOCK).description('Units to add, or remove when negative'),
 })
   .min(1)
+  .prefs(REFUSE_UNKNOWN_FIELDS)
   .oxor('stock', 'stockDelta')
   .custom(windowOrdered)
   .messages(windowMessages);

@@ -16,6 +16,8 @@ export interface ItemRecord {
   created_at: Date;
   updated_at: Date;
   deleted_at: Date | null;
+  /** Units one buyer may hold at once (DESIGN §10); null: no cap. */
+  max_per_buyer: number | null;
   quantity: number;
   version: number;
 }
@@ -28,9 +30,11 @@ export interface NewItem {
   stock: number;
   availableAt: Date | null;
   endAt: Date | null;
+  /** Absent or null: no cap. */
+  maxPerBuyer?: number | null;
 }
 
-export type ItemChanges = Partial<Pick<NewItem, 'title' | 'description' | 'price' | 'availableAt' | 'endAt'>>;
+export type ItemChanges = Partial<Pick<NewItem, 'title' | 'description' | 'price' | 'availableAt' | 'endAt' | 'maxPerBuyer'>>;
 
 const ITEM_COLUMNS = [
   'items.id',
@@ -43,6 +47,7 @@ const ITEM_COLUMNS = [
   'items.created_at',
   'items.updated_at',
   'items.deleted_at',
+  'items.max_per_buyer',
   'stocks.quantity',
   'stocks.version',
 ];
@@ -57,7 +62,15 @@ function normalize(row: ItemRecord): ItemRecord {
 
 /** Inserts an item and its stock row, stamped `now`; answers the rows as stored, with nothing read back. */
 export async function insertItemWithStock(trx: Knex.Transaction, item: NewItem, now: Date): Promise<ItemRecord> {
-  const terms = { seller_id: item.sellerNum, title: item.title, description: item.description, price: item.price, available_at: item.availableAt, end_at: item.endAt };
+  const terms = {
+    seller_id: item.sellerNum,
+    title: item.title,
+    description: item.description,
+    price: item.price,
+    available_at: item.availableAt,
+    end_at: item.endAt,
+    max_per_buyer: item.maxPerBuyer ?? null,
+  };
   const [itemNum] = await trx('items').insert({ ...terms, created_at: now, updated_at: now });
   const stock = { quantity: item.stock, version: 1 };
   await trx('stocks').insert({ item_id: itemNum, ...stock, supplied: item.stock, updated_at: now });
@@ -95,13 +108,14 @@ export async function listLiveItems(db: Db, page: Pagination, sellerNum?: number
 }
 
 /** The columns an edit of the item's terms sets (only the terms it names). */
-export function termColumnsOf(changes: ItemChanges): Partial<Pick<ItemRecord, 'title' | 'description' | 'price' | 'available_at' | 'end_at'>> {
+export function termColumnsOf(changes: ItemChanges): Partial<Pick<ItemRecord, 'title' | 'description' | 'price' | 'available_at' | 'end_at' | 'max_per_buyer'>> {
   return {
     ...(changes.title === undefined ? {} : { title: changes.title }),
     ...(changes.description === undefined ? {} : { description: changes.description }),
     ...(changes.price === undefined ? {} : { price: changes.price }),
     ...(changes.availableAt === undefined ? {} : { available_at: changes.availableAt }),
     ...(changes.endAt === undefined ? {} : { end_at: changes.endAt }),
+    ...(changes.maxPerBuyer === undefined ? {} : { max_per_buyer: changes.maxPerBuyer }),
   };
 }
 
@@ -162,6 +176,7 @@ export interface SaleStateRow {
   available_at: Date | null;
   end_at: Date | null;
   deleted_at: Date | null;
+  max_per_buyer: number | null;
   quantity: number;
   version: number;
 }
@@ -169,7 +184,7 @@ export interface SaleStateRow {
 function saleStateRows(db: Db) {
   return db('items')
     .join('stocks', 'stocks.item_id', 'items.id')
-    .select<SaleStateRow[]>('items.id', 'items.seller_id', 'items.price', 'items.available_at', 'items.end_at', 'items.deleted_at', 'stocks.quantity', 'stocks.version');
+    .select<SaleStateRow[]>('items.id', 'items.seller_id', 'items.price', 'items.available_at', 'items.end_at', 'items.deleted_at', 'items.max_per_buyer', 'stocks.quantity', 'stocks.version');
 }
 
 export async function findSaleStateRow(db: Db, itemNum: number): Promise<SaleStateRow | undefined> {

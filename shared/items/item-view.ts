@@ -10,6 +10,8 @@ export interface ItemView {
   price: number;
   availableAt: string | null;
   endAt: string | null;
+  /** Units one buyer may hold at once; null: no cap. */
+  maxPerBuyer: number | null;
   createdAt: string;
   updatedAt: string;
   deletedAt: string | null;
@@ -41,6 +43,7 @@ export function itemViewOf(row: ItemRecord): ItemView {
     price: row.price,
     availableAt: iso(row.available_at),
     endAt: iso(row.end_at),
+    maxPerBuyer: row.max_per_buyer,
     createdAt: row.created_at.toISOString(),
     updatedAt: row.updated_at.toISOString(),
     deletedAt: iso(row.deleted_at),

@@ -10,6 +10,7 @@
  * availableAt    | catalog                        | epoch ms, or '' for a normal item
  * endAt          | catalog                        | epoch ms, or '' for no end
  * deleted        | catalog                        | '1' once soft-deleted, else '0'
+ * maxPerBuyer    | catalog                        | units one buyer may hold at once, or '' for no cap
  * stock          | catalog + order workers        | units left in MySQL (stocks.quantity) as of stockVersion
  * stockVersion   | catalog + order workers        | stocks.version that `stock` reflects; a write carrying
  *                |                                | a lower version is ignored (stale writer)
@@ -58,6 +59,7 @@ export async function writeItemSaleState(redis: Redis, row: SaleStateRow, mode: 
       Number(row.quantity),
       Number(row.version),
       mode,
+      row.max_per_buyer ?? '',
     ],
   );
 }

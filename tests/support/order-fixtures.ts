@@ -27,6 +27,7 @@ export interface ItemSpec {
   stock?: number;
   availableAt?: Date | null;
   endAt?: Date | null;
+  maxPerBuyer?: number | null;
 }
 
 /** An item listed through the catalog's use case (MySQL rows and Redis sale state). */
@@ -42,6 +43,7 @@ export async function insertItem(db: Db, redis: Redis, sellerNum: number, spec: 
       stock: spec.stock ?? 10,
       availableAt: spec.availableAt ?? null,
       endAt: spec.endAt ?? null,
+      maxPerBuyer: spec.maxPerBuyer ?? null,
     },
   );
   return { itemNum: item.itemNum, price };
