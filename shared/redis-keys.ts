@@ -14,6 +14,8 @@ export const redisKeys = {
   itemSaleState: (itemNum: number) => `item:${itemNum}:sale`,
   /** List: the item's line of order entries, FIFO (shared/orders/lua/includes/item-line.lua). */
   itemLine: (itemNum: number) => `item:${itemNum}:line`,
+  /** Hash buyerNum -> units the buyer holds in the item's INITIATED, IN_PROGRESS and PAID orders (shared/orders/lua/includes/held-units.lua). */
+  itemHeldUnits: (itemNum: number) => `item:${itemNum}:held`,
   /** Set of itemNums whose line is not empty. */
   itemsWithBacklog: () => 'items:backlog',
   /** Hash orderNum -> JSON {orderNum, entries, error, diedAt}: the item's line entries a worker could not apply (shared/orders/dead-entries.ts). */
@@ -42,8 +44,9 @@ export const redisKeys = {
 
 /**
  * Lua steps that find an order's item only once they have read the order build the item's keys
- * themselves from this prefix (itemKeysOf in shared/orders/lua/includes/item-line.lua), exactly
- * as itemSaleState and itemLine above. (One Redis server; not for Redis Cluster.)
+ * themselves from this prefix (itemKeysOf in shared/orders/lua/includes/item-line.lua and
+ * heldUnitsKeyOf in includes/held-units.lua), exactly as itemSaleState, itemLine and itemHeldUnits
+ * above. (One Redis server; not for Redis Cluster.)
  */
 export const ITEM_KEY_PREFIX = 'item:';
 export const ORDER_MIRROR_KEY_PREFIX = 'order:';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { isRedisUnavailable, redisUnavailable } from './dependency-outage';
 import type { PipelineContext, RedisGate } from './orders/order-context';
-import { reconcileRedisWithMysql, type ReconcileReport } from './orders/reconcile-redis';
+import { reconcileRedisWithMysql, type ReconcileOptions, type ReconcileReport } from './orders/reconcile-redis';
 import { redisKeys } from './redis-keys';
 
 const RECORD_CHECK_INTERVAL_MS = 1000;
@@ -110,7 +110,7 @@ export class RedisRecovery implements RedisGate {
           const why = recorded === null ? 'Redis holds no reconciliation (a first start, or its data is gone)' : 'Redis restarted since it was last reconciled';
           this.ctx.logger.warn({ runId, recorded }, `${why}: taking no orders until it is reconciled with MySQL`);
         }
-        await this.reconcileFor(runId, force);
+        await this.reconcileFor(runId, force, { dataLost: recorded !== runId });
       }
       if (this.connection === connection) {
         this.open = true;
@@ -119,12 +119,12 @@ export class RedisRecovery implements RedisGate {
     }
   }
 
-  private async reconcileFor(runId: string, force: boolean): Promise<void> {
+  private async reconcileFor(runId: string, force: boolean, options: ReconcileOptions): Promise<void> {
     const token = randomUUID();
     for (;;) {
       if (await this.ctx.redis.set(redisKeys.reconcileLock(), token, 'PX', RECONCILE_LOCK_MS, 'NX')) {
         try {
-          const report: ReconcileReport = await reconcileRedisWithMysql(this.ctx);
+          const report: ReconcileReport = await reconcileRedisWithMysql(this.ctx, options);
           await this.ctx.redis.set(redisKeys.reconciledRun(), runId);
           this.ctx.logger.info({ ...report, runId }, 'Redis reconciled with MySQL');
           return;

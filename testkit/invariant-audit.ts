@@ -2,7 +2,8 @@ import type { Db } from '../shared/db';
 import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 
 /**
- * DESIGN §5 invariants 1-4 for one item, read from MySQL. Returns the violations found (empty: all hold).
+ * DESIGN §5 invariants 1-4 for one item, and the buyer's share of §10, read from MySQL. Returns the
+ * violations found (empty: all hold).
  * `acceptedOrderNums`: every order the API answered 2xx for; each must be settled in MySQL.
  */
 export async function auditItemInvariants(db: Db, itemNum: number, acceptedOrderNums: number[] = []): Promise<string[]> {
@@ -63,6 +64,19 @@ export async function auditItemInvariants(db: Db, itemNum: number, acceptedOrder
     const seq = seqOf.get(Number(row.order_id)) ?? 0;
     if (seq <= previous) violations.push(`order ${row.order_id} (arrival ${seq}) settled after arrival ${previous}`);
     previous = Math.max(previous, seq);
+  }
+
+  // A buyer's share: nobody ends with more PAID units than the cap. (A seller who lowers the cap
+  // cancels nothing, so a run that lowers it below what a buyer paid for can't use this check.)
+  const { max_per_buyer: cap } = await db('items').where({ id: itemNum }).first<{ max_per_buyer: number | null }>('max_per_buyer');
+  if (cap !== null) {
+    const overCap: { buyer_id: number; units: number }[] = await db('orders')
+      .where({ item_id: itemNum, status: 'PAID' })
+      .groupBy('buyer_id')
+      .havingRaw('SUM(quantity) > ?', [cap])
+      .select('buyer_id')
+      .sum({ units: 'quantity' });
+    for (const row of overCap) violations.push(`buyer ${row.buyer_id} has ${row.units} PAID units, over maxPerBuyer ${cap}`);
   }
   return violations;
 }

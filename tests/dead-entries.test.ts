@@ -122,7 +122,7 @@ describe('A line entry that cannot apply', function () {
     await admin().post(`/admin/dead-entries/${item.itemNum}/${poisoned}/retry`).set('Authorization', ADMIN_AUTH).expect(404);
   });
 
-  it('When an operator cancels a dead order, it is CANCELED in MySQL (one history row) and to its buyer, and its units leave the in-flight count', async () => {
+  it('When an operator cancels a dead order, it is CANCELED in MySQL (one history row) and to its buyer, its units leave the in-flight count, and its buyer holds them no more', async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 5 });
     worker = (await startLoggedWorker()).worker;
     const [buyer, other] = [buyers[3], buyers[4]];
@@ -136,6 +136,8 @@ describe('A line entry that cannot apply', function () {
     await waitFor('the payment to be dead', async () => (await deadOrders(item.itemNum)).some((dead) => dead.orderNum === order));
     expect((await buyer.poll(order).expect(200)).body.data.status).to.equal('IN_PROGRESS');
     expect(await inflight(item.itemNum)).to.equal(1);
+    const heldUnits = () => api.ctx.redis.hgetall(redisKeys.itemHeldUnits(item.itemNum));
+    expect(await heldUnits()).to.deep.equal({ [buyer.user.userNum]: '1', [other.user.userNum]: '1' });
 
     const canceled = await admin().post(`/admin/dead-entries/${item.itemNum}/${order}/cancel`).set('Authorization', ADMIN_AUTH).expect(200);
     expect(canceled.body.data).to.deep.equal({ itemNum: item.itemNum, orderNum: order, status: 'CANCELED', unitsReleased: 1 });
@@ -147,6 +149,7 @@ describe('A line entry that cannot apply', function () {
     ]);
     expect((await buyer.poll(order).expect(200)).body.data.status).to.equal('CANCELED');
     expect(await inflight(item.itemNum)).to.equal(0);
+    expect(await heldUnits()).to.deep.equal({ [other.user.userNum]: '1' });
     expect(Number((await api.ctx.db('stocks').where({ item_id: item.itemNum }).first()).quantity)).to.equal(4);
     expect(await deadOrders(item.itemNum)).to.deep.equal([]);
     await admin().post(`/admin/dead-entries/${item.itemNum}/${order}/cancel`).set('Authorization', ADMIN_AUTH).expect(404);

@@ -171,7 +171,7 @@ function commitBatch(ctx: ServiceContext, itemNum: number, raw: string[], outcom
     .flatMap((order) => [order.orderNum, order.status, order.reason]);
   return orderScripts.commitLineBatch.run(
     ctx.redis,
-    [redisKeys.itemSaleState(itemNum), redisKeys.itemLine(itemNum), redisKeys.itemsWithBacklog()],
+    [redisKeys.itemSaleState(itemNum), redisKeys.itemLine(itemNum), redisKeys.itemsWithBacklog(), redisKeys.itemHeldUnits(itemNum)],
     [
       ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX,
       itemNum,

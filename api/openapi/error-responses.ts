@@ -11,6 +11,10 @@ const ERROR_DETAILS: Partial<Record<ErrorCode, JsonSchema>> = {
   SALE_ENDED: exactObject({ endAt: instant }),
   PRICE_MISMATCH: exactObject({ price: { type: 'integer', minimum: 1 } }),
   INSUFFICIENT_STOCK: exactObject({ stock: count }),
+  PURCHASE_LIMIT_REACHED: exactObject({
+    maxPerBuyer: { type: 'integer', minimum: 1, description: "The item's cap: units one buyer may hold at once" },
+    held: { ...count, description: "Units the buyer holds now in the item's INITIATED, IN_PROGRESS and PAID orders" },
+  }),
   INVALID_STATE: exactObject({ status: oneOfValues(ORDER_STATUSES) }),
   NOT_READY: exactObject({ mysql: oneOfValues(['up', 'down']), redis: oneOfValues(['up', 'down']) }),
   INTERNAL_ERROR: exactObject({ errorId: { type: 'string', format: 'uuid', description: 'Quote it to the operators; the log has the details' } }),

@@ -124,7 +124,8 @@ export async function retryDeadOrder(ctx: OrderContext, itemNum: number, orderNu
 /**
  * Gives the order up: CANCELED in MySQL with its history row (if MySQL holds it; it can only be
  * INITIATED there, since a payment applies whole), then in Redis its dead entries are dropped,
- * the units of its payment leave the in-flight count and its mirror says CANCELED.
+ * the units of its payment leave the in-flight count, its mirror says CANCELED and its buyer gets
+ * the units back.
  */
 export async function cancelDeadOrder(ctx: OrderContext, itemNum: number, orderNum: number): Promise<{ itemNum: number; orderNum: number; status: 'CANCELED'; unitsReleased: number }> {
   if ((await ctx.redis.hexists(redisKeys.itemDeadEntries(itemNum), String(orderNum))) === 0) throw deadOrderNotFound();
@@ -137,6 +138,7 @@ export async function cancelDeadOrder(ctx: OrderContext, itemNum: number, orderN
       redisKeys.itemsWithDeadEntries(),
       redisKeys.orderMirror(orderNum),
       redisKeys.initiatedOrders(),
+      redisKeys.itemHeldUnits(itemNum),
     ],
     [orderNum, itemNum, OPERATOR_CANCEL_REASON, SETTLED_MIRROR_TTL_SECONDS, orderChangesChannel(ctx.config)],
   );

@@ -2,7 +2,7 @@ import type { Knex } from 'knex';
 import type { Db } from '../db';
 import type { Pagination } from '../validation';
 import type { OrderHistoryView, OrderView, PaymentView } from './order-view';
-import type { OrderStatus } from './order-status';
+import { UNIT_HOLDING_STATUSES, type OrderStatus } from './order-status';
 
 type Querier = Db | Knex.Transaction;
 
@@ -73,6 +73,40 @@ export async function countOrdersByItemAndStatus(db: Db, itemNums: number[]): Pr
 export async function highestArrivalSeqByItem(db: Db): Promise<Map<number, number>> {
   const rows: { item_id: number; highest: number | null }[] = await db('orders').select('item_id').max({ highest: 'arrival_seq' }).groupBy('item_id');
   return new Map(rows.map((row) => [Number(row.item_id), Number(row.highest ?? 0)]));
+}
+
+/** Units one buyer holds of one item: the quantities of the buyer's orders of it in a status that holds units. */
+export interface HeldUnitsRow {
+  item_id: number;
+  buyer_id: number;
+  units: number;
+}
+
+const ORDERS_READ_AT_ONCE = 1000;
+
+/**
+ * What every buyer holds of every item, and the rows of `orderNums`, read in one snapshot so that
+ * the two agree (reconciliation counts the orders still in a line apart, from Redis).
+ */
+export async function readHeldUnits(db: Db, orderNums: number[]): Promise<{ held: HeldUnitsRow[]; orders: OrderRow[] }> {
+  return db.transaction(
+    async (trx) => {
+      const held: HeldUnitsRow[] = await trx('orders')
+        .whereIn('status', UNIT_HOLDING_STATUSES)
+        .groupBy('item_id', 'buyer_id')
+        .select('item_id', 'buyer_id')
+        .sum({ units: 'quantity' });
+      const orders: OrderRow[] = [];
+      for (let i = 0; i < orderNums.length; i += ORDERS_READ_AT_ONCE) {
+        orders.push(...(await trx('orders').select<OrderRow[]>(ORDER_COLUMNS).whereIn('id', orderNums.slice(i, i + ORDERS_READ_AT_ONCE))));
+      }
+      return {
+        held: held.map((row) => ({ item_id: Number(row.item_id), buyer_id: Number(row.buyer_id), units: Number(row.units) })),
+        orders: orders.map(normalizeOrderRow),
+      };
+    },
+    { isolationLevel: 'repeatable read' },
+  );
 }
 
 /** Every INITIATED order (reconciliation puts back the mirrors Redis may have lost). */

@@ -25,6 +25,8 @@ export type AdmitOrderReply =
   | { outcome: 'PRICE_MISMATCH'; price: number }
   | { outcome: 'SOLD_OUT' }
   | { outcome: 'INSUFFICIENT_STOCK'; stock: number }
+  /** The order would take the buyer's units of the item above its cap. */
+  | { outcome: 'PURCHASE_LIMIT_REACHED'; maxPerBuyer: number; held: number }
   | { outcome: 'OVERLOADED' }
   | TokenRefusal;
 
@@ -100,6 +102,8 @@ const admitOrderReply: ReplyDecoder<AdmitOrderReply> = (raw) => {
       return { outcome, price: Number(first) };
     case 'INSUFFICIENT_STOCK':
       return { outcome, stock: Number(first) };
+    case 'PURCHASE_LIMIT_REACHED':
+      return { outcome, maxPerBuyer: Number(first), held: Number(second) };
     case 'NO_ITEM':
     case 'NOT_FOUND':
     case 'SOLD_OUT':
@@ -193,21 +197,23 @@ const script = <Reply>(file: string, numberOfKeys: number, decode: ReplyDecoder<
 
 /** The atomic Redis steps of the order pipeline; each file says what it does and its KEYS/ARGV. */
 export const orderScripts = {
-  admitOrder: script('admit-order.lua', 8, admitOrderReply),
+  admitOrder: script('admit-order.lua', 9, admitOrderReply),
   startPayment: script('start-payment.lua', 4, startPaymentReply),
   cancelInitiatedOrder: script('cancel-initiated-order.lua', 3, cancelInitiatedOrderReply),
   readLineHead: script('read-line-head.lua', 2, readLineHeadReply),
-  commitLineBatch: script('commit-line-batch.lua', 3, replies.oneOf<CommitLineBatchReply>('commit-line-batch', ['EMPTY', 'MORE', 'STALE'])),
+  commitLineBatch: script('commit-line-batch.lua', 4, replies.oneOf<CommitLineBatchReply>('commit-line-batch', ['EMPTY', 'MORE', 'STALE'])),
   /** Answers the number of entries in the line. */
   reconcileItemLine: script('reconcile-item-line.lua', 4, replies.count('reconcile-item-line')),
   /** Answers whether the mirror was restored (false: Redis still knew the order). */
   restoreInitiatedOrder: script('restore-initiated-order.lua', 2, replies.flag('restore-initiated-order')),
   buryLineEntry: script('bury-line-entry.lua', 3, replies.oneOf<BuryLineEntryReply>('bury-line-entry', ['STALE', 'GONE', 'BURIED'])),
   retryDeadOrder: script('retry-dead-order.lua', 5, retryDeadOrderReply),
-  cancelDeadOrder: script('cancel-dead-order.lua', 5, cancelDeadOrderReply),
+  cancelDeadOrder: script('cancel-dead-order.lua', 6, cancelDeadOrderReply),
   raiseOrderSequence: script('raise-order-sequence.lua', 1, replies.count('raise-order-sequence')),
   listOrdersPastTtl: script('list-orders-past-ttl.lua', 1, replies.numbers('list-orders-past-ttl')),
   /** Answers whether the mirror now holds the status (false: gone, or the state machine refused). */
-  settleOrderMirror: script('settle-order-mirror.lua', 1, replies.flag('settle-order-mirror')),
+  settleOrderMirror: script('settle-order-mirror.lua', 2, replies.flag('settle-order-mirror')),
+  /** Answers the number of buyers holding units of the item. */
+  rebuildHeldUnits: script('rebuild-held-units.lua', 3, replies.count('rebuild-held-units')),
   readOrderProgress: script('read-order-progress.lua', 1, orderProgressReply),
 };

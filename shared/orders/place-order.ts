@@ -30,7 +30,7 @@ export interface OrderReceipt {
 const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
 
 /**
- * Takes an order at spike speed: one Lua step in Redis decides (window, price, stock gate),
+ * Takes an order at spike speed: one Lua step in Redis decides (window, price, stock gate, the buyer's cap),
  * records the order and appends it to the item's line; no MySQL on this path. Only an item that
  * Redis does not know yet (first order after a Redis loss) is loaded from MySQL once.
  */
@@ -66,6 +66,10 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
       throw tokenRevoked();
     case 'INSUFFICIENT_STOCK':
       throw conflict('INSUFFICIENT_STOCK', 'Not enough stock left for this quantity', { details: { stock: reply.stock } });
+    case 'PURCHASE_LIMIT_REACHED':
+      throw conflict('PURCHASE_LIMIT_REACHED', `One buyer may hold at most ${reply.maxPerBuyer} units of this item; you hold ${reply.held}`, {
+        details: { maxPerBuyer: reply.maxPerBuyer, held: reply.held },
+      });
     case 'RATE_LIMITED':
       throw tooManyRequests('Too many order submissions; retry shortly', Math.max(1, Math.ceil(reply.retryAfterMs / 1000)), 'ORDER_RATE_LIMITED');
     case 'OVERLOADED':
@@ -93,6 +97,7 @@ export function admitInRedis(ctx: Pick<IntakeContext, 'config' | 'redis'>, comma
       redisKeys.orderIdempotency(command.buyerNum, key ?? ''),
       redisKeys.tokensNotBefore(command.caller.userNum),
       redisKeys.orderSubmissions(command.buyerNum),
+      redisKeys.itemHeldUnits(command.itemNum),
     ],
     [
       ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX,

@@ -1,11 +1,13 @@
 import { syncAllItemSaleStates } from '../items/sale-state-sync';
 import { LuaScript, replies } from '../lua/lua-script';
 import { enforceSerialPartitions } from '../queue';
-import { redisKeys } from '../redis-keys';
+import { ORDER_MIRROR_KEY_PREFIX, redisKeys } from '../redis-keys';
 import { listUsersWithTokensVoidedSince } from '../users/user-repository';
 import type { PipelineContext } from './order-context';
-import { highestArrivalSeqByItem, highestOrderNum, listInitiatedOrders } from './order-repository';
+import { orderNumOfEntry } from './line-entries';
+import { highestArrivalSeqByItem, highestOrderNum, listInitiatedOrders, readHeldUnits } from './order-repository';
 import { orderScripts } from './order-scripts';
+import { holdsUnits } from './order-status';
 
 const raiseTokensNotBefore = new LuaScript(`${__dirname}/../users/lua/raise-tokens-not-before.lua`, 1, replies.flag('raise-tokens-not-before'));
 
@@ -16,6 +18,12 @@ export interface ReconcileReport {
   items: number;
   linesWithWork: number;
   initiatedRestored: number;
+  heldUnitsRebuilt: boolean;
+}
+
+export interface ReconcileOptions {
+  /** Redis came back without all it had (restarted from an older state, or emptied): what buyers hold is rebuilt too. */
+  dataLost: boolean;
 }
 
 async function inRounds<T>(values: T[], step: (value: T) => Promise<unknown>): Promise<void> {
@@ -27,10 +35,10 @@ async function inRounds<T>(values: T[], step: (value: T) => Promise<unknown>): P
  * whichever process first sees Redis back after a restart or without its data (shared/redis-recovery.ts).
  * Idempotent and safe beside running processes: partitions serial again, the gate and sale states
  * from MySQL stock, in-flight counts from the lines, order numbers and arrival counters above
- * MySQL's, INITIATED orders and token revocations Redis may have lost back in place, and a drain
- * for every line with work.
+ * MySQL's, INITIATED orders and token revocations Redis may have lost back in place, a drain
+ * for every line with work, and after a loss of data what buyers hold.
  */
-export async function reconcileRedisWithMysql(ctx: PipelineContext): Promise<ReconcileReport> {
+export async function reconcileRedisWithMysql(ctx: PipelineContext, options: ReconcileOptions): Promise<ReconcileReport> {
   await enforceSerialPartitions(ctx.orderQueues.queues);
   await orderScripts.raiseOrderSequence.run(ctx.redis, [redisKeys.orderSequence()], [await highestOrderNum(ctx.db)]);
   const catalog = await syncAllItemSaleStates(ctx.db, ctx.redis);
@@ -51,7 +59,49 @@ export async function reconcileRedisWithMysql(ctx: PipelineContext): Promise<Rec
     if (entries > 0) withWork.push(itemNum);
   });
   await inRounds(withWork, (itemNum) => ctx.orderQueues.requestDrain(itemNum));
-  return { items: items.length, linesWithWork: withWork.length, initiatedRestored };
+  if (options.dataLost) await rebuildHeldUnits(ctx, items);
+  return { items: items.length, linesWithWork: withWork.length, initiatedRestored, heldUnitsRebuilt: options.dataLost };
+}
+
+/**
+ * What each buyer holds of each item (DESIGN §10), after Redis lost data. While Redis keeps its
+ * data the admit and settling steps keep these counts right, so they are left alone then: a
+ * rebuild beside API processes taking orders could miss one admitted and drained meanwhile.
+ * Orders with entries still in a line are counted by the Lua step from their mirrors, which move
+ * together with the counts; MySQL's sums leave them out.
+ */
+async function rebuildHeldUnits(ctx: PipelineContext, itemNums: number[]): Promise<void> {
+  const withEntries = new Map<number, number[]>();
+  await inRounds(itemNums, async (itemNum) => withEntries.set(itemNum, await ordersWithEntries(ctx, itemNum)));
+  const { held, orders } = await readHeldUnits(ctx.db, [...withEntries.values()].flat());
+  const sums = new Map<number, Map<number, number>>();
+  const add = (itemNum: number, buyerNum: number, units: number) => {
+    const ofItem = sums.get(itemNum) ?? new Map<number, number>();
+    ofItem.set(buyerNum, (ofItem.get(buyerNum) ?? 0) + units);
+    sums.set(itemNum, ofItem);
+  };
+  for (const row of held) add(row.item_id, row.buyer_id, row.units);
+  for (const order of orders) if (holdsUnits(order.status)) add(order.item_id, order.buyer_id, -order.quantity);
+  const rowOf = new Map(orders.map((order) => [order.id, order]));
+
+  await inRounds(itemNums, (itemNum) => {
+    const base = [...(sums.get(itemNum) ?? [])].filter(([, units]) => units > 0);
+    const inMysql = (withEntries.get(itemNum) ?? []).flatMap((orderNum) => {
+      const row = rowOf.get(orderNum);
+      return [orderNum, row?.buyer_id ?? 0, row?.quantity ?? 0, row && holdsUnits(row.status) ? 1 : 0];
+    });
+    return orderScripts.rebuildHeldUnits.run(
+      ctx.redis,
+      [redisKeys.itemHeldUnits(itemNum), redisKeys.itemLine(itemNum), redisKeys.itemDeadEntries(itemNum)],
+      [ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX, base.length, ...base.flat(), ...inMysql],
+    );
+  });
+}
+
+/** The orders with entries in the item's line or its dead-letter list. */
+async function ordersWithEntries(ctx: PipelineContext, itemNum: number): Promise<number[]> {
+  const [entries, dead] = await Promise.all([ctx.redis.lrange(redisKeys.itemLine(itemNum), 0, -1), ctx.redis.hkeys(redisKeys.itemDeadEntries(itemNum))]);
+  return [...new Set([...entries.map(orderNumOfEntry), ...dead.map(Number)])].filter((orderNum) => orderNum > 0);
 }
 
 async function restoreInitiatedOrders(ctx: PipelineContext): Promise<number> {

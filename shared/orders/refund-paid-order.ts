@@ -16,12 +16,13 @@ export const notCancelable = (status: OrderStatus) =>
 
 /**
  * PAID -> CANCELED: payment REFUNDED and the units back in stock, in one transaction. The status
- * check under the row lock makes concurrent or repeated cancels restore stock exactly once.
+ * check under the row lock makes concurrent or repeated cancels restore stock, and give the buyer's
+ * units of the item back in Redis, exactly once.
  * Lock order is stock row, then order row: the same as the workers', so the two never deadlock;
  * the caller knows the order's item (its mirror or its row said so).
  */
 export async function refundPaidOrder(ctx: OrderContext, orderNum: number, itemNum: number, buyerNum: number): Promise<void> {
-  const stock = await withTransientRetry(() =>
+  const refunded = await withTransientRetry(() =>
     ctx.db.transaction(async (trx) => {
       const before = await lockStock(trx, itemNum);
       const current = (await lockOrders(trx, [orderNum])).get(orderNum);
@@ -33,9 +34,13 @@ export async function refundPaidOrder(ctx: OrderContext, orderNum: number, itemN
       await trx('payments').where({ order_id: orderNum, status: 'PAID' }).update({ status: 'REFUNDED', refunded_at: now, updated_at: now });
       const after = { quantity: before.quantity + current.quantity, version: before.version + 1 };
       await writeStock(trx, itemNum, after, now);
-      return after;
+      return { stock: after, quantity: current.quantity };
     }),
   );
-  await publishStock(ctx.redis, itemNum, stock);
-  await orderScripts.settleOrderMirror.run(ctx.redis, [redisKeys.orderMirror(orderNum)], ['CANCELED', REFUND_REASON, SETTLED_MIRROR_TTL_SECONDS]);
+  await publishStock(ctx.redis, itemNum, refunded.stock);
+  await orderScripts.settleOrderMirror.run(
+    ctx.redis,
+    [redisKeys.orderMirror(orderNum), redisKeys.itemHeldUnits(itemNum)],
+    ['CANCELED', REFUND_REASON, SETTLED_MIRROR_TTL_SECONDS, buyerNum, refunded.quantity],
+  );
 }

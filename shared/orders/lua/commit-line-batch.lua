@@ -1,12 +1,12 @@
 -- After the worker committed a batch of line entries to MySQL: moves the stock gate to MySQL's
 -- stock, removes exactly those entries, releases their in-flight units, advances the line's
--- processed mark and its drain rate, settles the mirrors and tells the API processes, in one
--- message, which orders the batch settled; in one step, so the gate never shows units released
+-- processed mark and its drain rate, settles the mirrors (an order that failed gives its buyer's
+-- units back there) and tells the API processes, in one message, which orders the batch settled; in one step, so the gate never shows units released
 -- without the stock that took them.
 -- Runs once per batch: a replayed batch (its first entry no longer at the head) changes nothing
 -- but the gate, which only ever moves forward.
 -- When the line is empty the drain flag is lowered in the same step (see includes/item-line.lua).
--- KEYS: 1 item sale state, 2 item line, 3 items with backlog
+-- KEYS: 1 item sale state, 2 item line, 3 items with backlog, 4 item held units
 -- ARGV: 1 order mirror key prefix, 2 itemNum, 3 entry count, 4 first entry, 5 units released,
 --       6 last arrival seq, 7 settled mirror ttl s, 8 order changes channel, 9 stock quantity and
 --       10 its version (both '' for an empty batch), then (orderNum, status, reason)...
@@ -31,7 +31,7 @@ if count > 0 then
   end
   local settled = {}
   for i = 11, #ARGV, 3 do
-    if settleOrderMirror(ARGV[1] .. ARGV[i], ARGV[i + 1], ARGV[i + 2], ARGV[7]) == 1 then table.insert(settled, ARGV[i]) end
+    if settleOrderMirror(ARGV[1] .. ARGV[i], KEYS[4], ARGV[i + 1], ARGV[i + 2], ARGV[7]) == 1 then table.insert(settled, ARGV[i]) end
   end
   publishLineBatch(ARGV[8], ARGV[2], processed, recordDrainRate(KEYS[1], processed, redisClockMs()), settled)
 end

@@ -22,6 +22,11 @@ local function cancelEntry(orderNum, reason)
   return 'c:' .. orderNum .. ':' .. reason
 end
 
+-- The order an entry is about (a string), or nil for an entry that names none.
+local function orderNumOfEntry(entry)
+  return string.match(entry, '^%a:(%d+)')
+end
+
 -- Units a payment entry holds in flight; 0 for any other entry.
 local function unitsInFlightOf(entry)
   return tonumber(string.match(entry, '^p:%d+:(%d+):') or '0')
