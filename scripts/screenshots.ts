@@ -39,11 +39,11 @@ async function main(): Promise<void> {
     };
     const { userNum: sellerNum, signedIn: seller } = await account('Sam Seller', 'SELLER');
     const { signedIn: buyer } = await account('Bo Buyer', 'BUYER');
-    const list = (title: string, description: string, price: number, stock: number, availableAt: Date | null, endAt: Date | null) =>
-      createItem(api.ctx, { sellerNum, title, description, price, stock, availableAt, endAt });
+    const list = (title: string, description: string, price: number, stock: number, availableAt: Date | null, endAt: Date | null, maxPerBuyer: number | null = null) =>
+      createItem(api.ctx, { sellerNum, title, description, price, stock, availableAt, endAt, maxPerBuyer });
     await list('Festival pass 2027', 'Three days, all stages', 189000, 500, null, new Date(Date.now() + 5 * HOUR));
     await list('Vinyl box set', 'Numbered, 12 records', 249000, 300, new Date(Date.now() + 2 * HOUR + 17 * 60_000), null);
-    const sneakers = await list('Limited sneakers', 'Drop of the week', 129000, 40, null, null);
+    const sneakers = await list('Limited sneakers', 'Drop of the week', 129000, 40, null, null, 2);
 
     const shoot = async (name: string, where: string, session: Record<string, string>, viewport: typeof DESKTOP, act: (page: Page) => Promise<void>) => {
       const { context, page } = await openPage(browser, viewport, session);

@@ -130,6 +130,18 @@ describe('The drop page and the seller page, in Chromium', () => {
     watched!.assertClean([409]);
   });
 
+  it('When a buyer asks for more than one buyer may hold, the card shows the limit and the refusal says it in words', async () => {
+    const buyer = await insertUser(api.ctx.db, api.ctx.config, 'BUYER');
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { maxPerBuyer: 2 });
+    const page = await open('/', PHONE, signedIn(buyer, 'Lee Limit'));
+    const card = page.locator(`[data-testid=item][data-item-num="${item.itemNum}"]`);
+    await card.getByText('At most 2 per buyer', { exact: true }).waitFor();
+    await card.getByLabel('Quantity').fill('3');
+    await card.getByRole('button', { name: /^Buy / }).click();
+    await card.getByRole('alert').getByText('One buyer may hold at most 2 of this item, and your orders hold 0: lower the quantity, or cancel an order to buy more.').waitFor();
+    watched!.assertClean([409]);
+  });
+
   it("When the device's clock is 10 minutes slow, the countdown still counts to the opening by the service's clock", async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { availableAt: new Date(Date.now() + 5 * 60_000) });
     watched = await WatchedPage.open(browser, PHONE);
@@ -147,17 +159,20 @@ describe('The drop page and the seller page, in Chromium', () => {
     await page.getByLabel('Title').fill(title);
     await page.getByLabel('Price').fill('2500');
     await page.getByLabel('Stock').fill('20');
+    await page.getByLabel('Most units per buyer').fill('2');
     await page.getByRole('button', { name: 'List item' }).click();
     await page.getByTestId('announcer').getByText(`${title} listed.`).waitFor();
 
     const panel = page.locator('[data-testid=seller-item]', { hasText: title }).getByTestId('live-panel');
     await panel.waitFor();
+    await page.locator('[data-testid=seller-item]', { hasText: title }).getByText(/at most 2 per buyer/).waitFor();
     const itemNum = Number(await page.locator('[data-testid=seller-item]', { hasText: title }).getAttribute('data-item-num'));
     const figure = (name: string) => panel.getByTestId(`live-${name}`);
     expect(await figure('stock').textContent()).to.equal('20');
 
     const buyer = new BuyerClient(api.url, await insertUser(api.ctx.db, api.ctx.config, 'BUYER'));
-    for (let i = 0; i < 3; i++) await buyer.enterAndPay(itemNum, 2500, 2);
+    const buyers = [buyer, new BuyerClient(api.url, await insertUser(api.ctx.db, api.ctx.config, 'BUYER')), new BuyerClient(api.url, await insertUser(api.ctx.db, api.ctx.config, 'BUYER'))];
+    for (const each of buyers) await each.enterAndPay(itemNum, 2500, 2);
     await figure('line').getByText('3', { exact: true }).waitFor();
     expect(await figure('in-flight').textContent()).to.equal('6');
 

@@ -7,6 +7,8 @@ export interface ListedItem {
   price: number;
   availableAt: string | null;
   endAt: string | null;
+  /** The most units one buyer may hold at once; null: no cap. */
+  maxPerBuyer: number | null;
   saleStatus: SaleStatus;
   /** The service's clock when it answered: the countdown corrects the device's clock by it. */
   serverTime: string;

@@ -68,6 +68,7 @@ export function ItemCard({ item, now, session, onOrdered, onRefused }: Props) {
           <dd class={`sale sale-${status}`}>{SALE_STATUS_WORDS[status]}</dd>
         </div>
       </dl>
+      {item.maxPerBuyer !== null && <p class="muted">At most {item.maxPerBuyer} per buyer</p>}
       <p class="countdown" data-testid="countdown">
         {windowWords(item, now)}
       </p>

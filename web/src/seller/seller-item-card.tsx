@@ -17,6 +17,7 @@ const termsOf = (item: SellerItem): ItemTerms => ({
   stock: item.stock,
   availableAt: item.availableAt,
   endAt: item.endAt,
+  maxPerBuyer: item.maxPerBuyer,
 });
 
 /** One of the seller's items: its terms, edit and delete, and its live panel while on sale. */
@@ -48,6 +49,7 @@ export function SellerItemCard({ item, session, onChanged }: { item: SellerItem;
         #{item.itemNum} · {formatPrice(item.price)} · <span class={`sale sale-${item.saleStatus}`}>{SALE_STATUS_WORDS[item.saleStatus]}</span>
         {item.availableAt && ` · opens ${formatTime(item.availableAt)}`}
         {item.endAt && ` · ends ${formatTime(item.endAt)}`}
+        {item.maxPerBuyer !== null && ` · at most ${item.maxPerBuyer} per buyer`}
       </p>
       {item.saleStatus === 'ON_SALE' ? <LivePanel item={item} /> : <p>Stock: {item.stock}</p>}
       {editing ? (

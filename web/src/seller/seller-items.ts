@@ -21,4 +21,5 @@ export interface ItemTerms {
   stock: number;
   availableAt: string | null;
   endAt: string | null;
+  maxPerBuyer: number | null;
 }
