@@ -39,17 +39,17 @@ interface Followed {
   request: ClientRequest;
   /** Resolves once the first event (the order as it stands) arrived. */
   opened: Promise<void>;
-  /** Resolves with the time (Date.now()) the settled order arrived. */
-  settled: Promise<number>;
+  /** Resolves with the time (Date.now()) the settled order arrived; undefined when the stream ended without it. */
+  settled: Promise<number | undefined>;
 }
 
 /** Opens GET /orders/{orderNum}/events (resolves once the answer's headers say 200). */
 function follow(origin: string, orderNum: number, token: string): Promise<Followed> {
   return new Promise((resolve, reject) => {
     let open: () => void = () => {};
-    let settle: (at: number) => void = () => {};
+    let settle: (at: number | undefined) => void = () => {};
     const opened = new Promise<void>((done) => (open = done));
-    const settled = new Promise<number>((done) => (settle = done));
+    const settled = new Promise<number | undefined>((done) => (settle = done));
     const request = httpGet(`${origin}/api/v1/orders/${orderNum}/events`, { agent: false, headers: { Authorization: `Bearer ${token}` } }, (response) => {
       if (response.statusCode !== 200) {
         response.resume();
@@ -64,6 +64,11 @@ function follow(origin: string, orderNum: number, token: string): Promise<Follow
       });
       response.setEncoding('utf8');
       response.on('data', (chunk: string) => parser.feed(chunk));
+      // A stream that ends before the settled order (or before any event) is counted as never told.
+      response.once('close', () => {
+        open();
+        settle(undefined);
+      });
       resolve({ request, opened, settled });
     });
     request.on('error', reject);
