@@ -49,6 +49,11 @@ export function isMysqlUnavailable(error: unknown): boolean {
   return fatal === true || name === 'KnexTimeoutError' || (code !== undefined && MYSQL_UNAVAILABLE_CODES.has(code));
 }
 
+/** Redis or MySQL is away: the same work may well succeed a moment later. */
+export function isDependencyOutage(error: unknown): boolean {
+  return isRedisUnavailable(error) || isMysqlUnavailable(error);
+}
+
 export const redisUnavailable = (message = 'Redis is unavailable; retry shortly') =>
   new AppError('REDIS_UNAVAILABLE', message, { retryAfterSeconds: OUTAGE_RETRY_AFTER_SECONDS });
 

@@ -23,6 +23,8 @@ export interface RetryPolicy {
   maxDelayMs: number;
   /** Checked before each wait: true stops retrying and throws the last failure (e.g. the process is stopping). */
   giveUp?: () => boolean;
+  /** Aborting it ends a wait at once, its timer cleared, with an AbortError (e.g. whoever wanted the result went away). */
+  signal?: AbortSignal;
   /** Told of each failure that will be retried, with the delay chosen. */
   onRetry?: (error: unknown, attempt: number, delayMs: number) => void;
 }
@@ -51,7 +53,7 @@ export async function withTransientRetry<T>(work: () => Promise<T>, policy: Retr
       if (attempt >= policy.attempts || !policy.retryable(error) || policy.giveUp?.()) throw error;
       const delayMs = backoffDelay(attempt, policy.firstDelayMs, policy.maxDelayMs);
       policy.onRetry?.(error, attempt, delayMs);
-      await sleep(delayMs);
+      await sleep(delayMs, undefined, { signal: policy.signal });
     }
   }
 }

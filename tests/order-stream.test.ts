@@ -6,8 +6,11 @@ import type { RunningWorker } from '../worker/worker';
 import { startTestApi } from './support/api';
 import { BuyerClient } from './support/buyer-client';
 import { isolateTestFile } from './support/isolation';
+import { keptLogLines, type LogLine } from './support/log-lines';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { bearer, OrderStream } from './support/order-stream';
+import { TcpProxy } from './support/tcp-proxy';
+import { testEnv } from './support/test-env';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
 
@@ -216,6 +219,43 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
       expect(roomy.ctx.openWatches.streamCount).to.equal(0);
       expect(roomy.ctx.openWatches.waitCount).to.equal(0);
       await waitFor('the timers to be gone', () => activeTimers() <= timersBefore, 5_000);
+    });
+  });
+
+  describe('with MySQL reached through a proxy the test cuts', () => {
+    let proxy: TcpProxy;
+    let proxied: RunningApi;
+    let logLines: LogLine[];
+    before(async () => {
+      const direct = new URL(testEnv().DATABASE_URL!);
+      proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 3306) });
+      const log = keptLogLines('warn');
+      logLines = log.lines;
+      proxied = await startTestApi({ DATABASE_URL: proxy.urlFor(testEnv().DATABASE_URL!) }, log.logger);
+    });
+    after(async () => {
+      proxy?.restore();
+      await proxied?.stop();
+      await proxy?.close();
+    });
+
+    it('When the one read of the orders a batch settled fails (MySQL away for a moment), it is tried again and the stream still ends with its settled event', async function () {
+      this.timeout(30_000);
+      const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+      const orderNum = await buyer.enterAndPay(itemNum, price);
+      const stream = await OrderStream.open(proxied.url, orderNum, bearer(buyer.user.token));
+      const [first] = await stream.nextEvents(1);
+      expect(first.order).to.include({ status: 'IN_PROGRESS' });
+
+      // The worker reaches MySQL directly: it settles the order while the stream's API cannot read it.
+      proxy.cut();
+      await startWorker();
+      await waitFor('the settled order read to fail', () => logLines.some((line) => line.msg === 'settled orders not read for their watchers; retrying'));
+      proxy.restore();
+      await stream.closed();
+      expect(stream.events.map((event) => event.order.status)).to.deep.equal(['IN_PROGRESS', 'PAID']);
+      expect(stream.events.at(-1)!.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
+      expect(logLines.map((line) => line.msg)).to.not.include('order stream ended: the order could not be read');
     });
   });
 });

@@ -1,5 +1,6 @@
+import { withTransientRetry } from '../transient-retry';
 import { readOrder, type OrderReading } from './get-order';
-import type { OrderWatcher } from './order-change-feed';
+import { WATCHER_READ_RETRY, type OrderWatcher } from './order-change-feed';
 import type { WatchContext } from './order-context';
 import { isSettled } from './order-status';
 import { orderVersionOf, placeInLineOf, type LineProgress, type LineSpot } from './place-in-line';
@@ -25,6 +26,8 @@ export class OrderFollower implements OrderWatcher {
   private lastSentAt = 0;
   private reading = false;
   private readAgain = false;
+  /** Aborted by close(): ends the wait of a read being tried again. */
+  private readAbort: AbortController | undefined;
   private lineTimer: NodeJS.Timeout | undefined;
   private pendingLine: LineProgress | undefined;
   private sink: OrderEventSink | undefined;
@@ -63,6 +66,7 @@ export class OrderFollower implements OrderWatcher {
   close(): void {
     clearTimeout(this.lineTimer);
     this.lineTimer = undefined;
+    this.readAbort?.abort();
     this.ctx.orderChanges.unwatch(this);
     this.sink = undefined;
     this.finish?.();
@@ -80,9 +84,11 @@ export class OrderFollower implements OrderWatcher {
       return;
     }
     this.reading = true;
-    readOrder(this.ctx, this.orderNum, this.buyerNum)
+    this.readAbort = new AbortController();
+    withTransientRetry(() => readOrder(this.ctx, this.orderNum, this.buyerNum), { ...WATCHER_READ_RETRY, signal: this.readAbort.signal })
       .then((reading) => {
         this.reading = false;
+        this.readAbort = undefined;
         if (!this.sink) return;
         this.take(reading);
         this.sendIfNew();
@@ -92,7 +98,8 @@ export class OrderFollower implements OrderWatcher {
         }
       })
       .catch((error: unknown) => {
-        // The client reconnects with Last-Event-ID and picks up where it was.
+        if (!this.sink) return;
+        // Redis or MySQL stayed away for seconds, or worse: the client reconnects with Last-Event-ID and picks up where it was.
         this.ctx.logger.warn({ err: error, orderNum: this.orderNum }, 'order stream ended: the order could not be read');
         this.close();
       });

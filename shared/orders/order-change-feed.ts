@@ -1,11 +1,20 @@
 import { Redis } from 'ioredis';
 import type { Config } from '../config';
+import { isDependencyOutage } from '../dependency-outage';
 import type { Logger } from '../logger';
 import { closeRedis, REDIS_OPTIONS } from '../redis';
 import { orderChangesChannel } from '../redis-keys';
+import { withTransientRetry, type RetryPolicy } from '../transient-retry';
 import type { OrderReading } from './get-order';
 import { decodeOrderChange, type OrderChange } from './order-changes';
 import type { LineProgress, LineSpot } from './place-in-line';
+
+/**
+ * How a read for watchers meets Redis or MySQL being away for a moment (a pool that times out
+ * under a spike): tried again for a few seconds, so that it costs the watchers latency, not their
+ * stream.
+ */
+export const WATCHER_READ_RETRY: RetryPolicy = { retryable: isDependencyOutage, attempts: 6, firstDelayMs: 100, maxDelayMs: 2000 };
 
 /** Someone in this process following one order: a buyer's stream or a `Prefer: wait` answer. */
 export interface OrderWatcher {
@@ -33,6 +42,8 @@ export class OrderChangeFeed {
   /** Pub/sub needs a connection of its own; without keyPrefix, which names keys, not channels. */
   readonly subscriber: Redis;
   private subscribed = false;
+  /** Aborted by stop(): ends the waits of reads being tried again. */
+  private readonly stopping = new AbortController();
 
   constructor(
     config: Pick<Config, 'redisUrl' | 'redisPrefix'>,
@@ -61,6 +72,7 @@ export class OrderChangeFeed {
 
   async stop(): Promise<void> {
     this.subscribed = false;
+    this.stopping.abort();
     await closeRedis(this.subscriber);
   }
 
@@ -110,12 +122,27 @@ export class OrderChangeFeed {
     });
   }
 
-  /** One read for all the watched orders a batch settled, however many watch them; a watcher whose order it misses reads it alone. */
+  /**
+   * One read for all the watched orders a batch settled, however many watch them, tried again while
+   * Redis or MySQL is away rather than fanning out to one read per watcher. A watcher whose order it
+   * misses, or all of them once it gives up, read their own.
+   */
   private tellSettled(orderNums: number[]): void {
     if (orderNums.length === 0) return;
     const tell = (readings: Map<number, OrderReading>) =>
       orderNums.forEach((orderNum) => this.byOrder.get(orderNum)?.forEach((watcher) => watcher.orderChanged(readings.get(orderNum))));
-    this.readOrders(orderNums).then(tell, (error: unknown) => {
+    const readWatched = () => {
+      const watched = orderNums.filter((orderNum) => this.byOrder.has(orderNum));
+      return watched.length > 0 ? this.readOrders(watched) : Promise.resolve(new Map<number, OrderReading>());
+    };
+    const retry: RetryPolicy = {
+      ...WATCHER_READ_RETRY,
+      signal: this.stopping.signal,
+      onRetry: (error, attempt, delayMs) =>
+        this.logger.warn({ err: error, orderNums: orderNums.length, attempt, delayMs: Math.round(delayMs) }, 'settled orders not read for their watchers; retrying'),
+    };
+    withTransientRetry(readWatched, retry).then(tell, (error: unknown) => {
+      if (this.stopping.signal.aborted) return;
       this.logger.warn({ err: error, orderNums: orderNums.length }, 'settled orders not read for their watchers; each reads its own');
       tell(new Map());
     });
