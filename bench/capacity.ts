@@ -8,8 +8,8 @@ import { outcomesOf, waitUntilItemSettled } from './settlement';
 
 /**
  * DESIGN §12's capacity knee: the same stepped open model (bench/open-model.ts) against this
- * service as `npm start` runs it with 1 and with 2 API processes, and against the seed's first
- * design, twice: on an item with stock for every order, and on one that sells out in the first
+ * service as `npm start` runs it with 1 and with 2 API processes, against the seed's first
+ * design, and against bare Express with the stock in memory (the machine's HTTP ceiling), twice: on an item with stock for every order, and on one that sells out in the first
  * seconds (then every later buyer is told so).
  */
 export type StockKind = 'enough-stock' | 'sells-out';
@@ -32,6 +32,8 @@ export interface CapacityReport {
 }
 
 export const SEED_DESIGN_TARGET = 'seed design';
+/** What no Express server can beat on this machine with this generator: bench/baselines/bare-express.ts. */
+export const HTTP_CEILING_TARGET = 'HTTP ceiling: bare Express, stock in memory';
 export const ourTarget = (apiProcesses: number) => `this service, API_PROCESSES=${apiProcesses}`;
 
 export interface CapacityBench {
@@ -43,6 +45,7 @@ export interface CapacityBench {
   /** Environment of the service under test; PORT is where the API processes listen. */
   serviceEnv: NodeJS.ProcessEnv;
   seedDesignOrigin: string;
+  bareOrigin: string;
   log: (message: string) => void;
 }
 
@@ -110,16 +113,34 @@ export async function measureOurCapacity(bench: CapacityBench, apiProcesses: num
 }
 
 /** The seed design server (already running): both kinds of item, each a stock row of its own. */
-export async function measureSeedDesignCapacity(bench: CapacityBench): Promise<CapacityRun[]> {
+export function measureSeedDesignCapacity(bench: CapacityBench): Promise<CapacityRun[]> {
+  return measureBaselineCapacity(bench, SEED_DESIGN_TARGET, bench.seedDesignOrigin, 1_000, (itemNum, stock) =>
+    bench.db.raw('INSERT INTO seed_stocks (item_id, quantity) VALUES (?, ?)', [itemNum, stock]),
+  );
+}
+
+/** The bare Express baseline (already running): the most any Express server holds here, both kinds of item. */
+export function measureHttpCeilingCapacity(bench: CapacityBench): Promise<CapacityRun[]> {
+  return measureBaselineCapacity(bench, HTTP_CEILING_TARGET, bench.bareOrigin, 2_000, async (itemNum, stock) => {
+    const answer = await fetch(`${bench.bareOrigin}/bare/items/${itemNum}/stock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stock }) });
+    if (!answer.ok) throw new Error(`bare Express refused the stock of item ${itemNum}: ${answer.status}`);
+  });
+}
+
+async function measureBaselineCapacity(
+  bench: CapacityBench,
+  target: string,
+  origin: string,
+  firstItemNum: number,
+  stockItem: (itemNum: number, stock: number) => Promise<unknown>,
+): Promise<CapacityRun[]> {
   const runs: CapacityRun[] = [];
   for (const [index, kind] of STOCK_KINDS.entries()) {
-    const itemNum = 1_000 + index;
-    await bench.db.raw('INSERT INTO seed_stocks (item_id, quantity) VALUES (?, ?)', [itemNum, kind === 'sells-out' ? sellOutStock(bench.plan) : ENOUGH_STOCK]);
-    bench.log(`capacity: ${SEED_DESIGN_TARGET}, ${kind}`);
-    const { steps } = await runOpenModel({ origin: bench.seedDesignOrigin, buyers: bench.buyers, item: { itemNum, price: 1000 } }, bench.plan, (step) =>
-      bench.log(`  ${stepLine(step)}`),
-    );
-    runs.push({ kind, target: SEED_DESIGN_TARGET, steps, kneePerSecond: kneeOf(steps) });
+    const itemNum = firstItemNum + index;
+    await stockItem(itemNum, kind === 'sells-out' ? sellOutStock(bench.plan) : ENOUGH_STOCK);
+    bench.log(`capacity: ${target}, ${kind}`);
+    const { steps } = await runOpenModel({ origin, buyers: bench.buyers, item: { itemNum, price: 1000 } }, bench.plan, (step) => bench.log(`  ${stepLine(step)}`));
+    runs.push({ kind, target, steps, kneePerSecond: kneeOf(steps) });
   }
   return runs;
 }

@@ -126,7 +126,7 @@ function capacitySection(capacity: CapacityReport): string[] {
   const lines = [
     '## Capacity knee (open model: each arrival enters an order and pays it)',
     '',
-    `Steps of ${capacity.plan.map((step) => step.rate).join(', ')} arrivals/s, ${capacity.plan[0]?.seconds ?? 0} s each, over 256 keep-alive connections; a run stops after a step with p99 > 1 s or more than 5% errors. Held: 0 errors and p99 < 100 ms. CPU per arrival: the API processes' own \`process_cpu_seconds_total\` and the Redis server's INFO cpu (all its clients) over the step.`,
+    `Steps of ${capacity.plan.map((step) => step.rate).join(', ')} arrivals/s, ${capacity.plan[0]?.seconds ?? 0} s each, over 256 keep-alive connections; a run stops after a step with p99 > 1 s or more than 5% errors. Held: 0 errors and p99 < 100 ms. The HTTP ceiling is bare Express answering the same two requests with the stock in its memory (no auth, Redis or MySQL): no Express server holds more on this machine with this generator, so a ratio to the seed design above the ceiling's own ratio cannot be reached here. CPU per arrival: the API processes' own \`process_cpu_seconds_total\` and the Redis server's INFO cpu (all its clients) over the step.`,
     '',
   ];
   for (const kind of STOCK_KINDS) {

@@ -9,7 +9,7 @@ import { createOrderQueues, partitionOf, type OrderQueues } from '../shared/queu
 import { createRedis } from '../shared/redis';
 import { ensureArtilleryInstalled } from './artillery';
 import { auditItemInvariants } from '../testkit/invariant-audit';
-import { measureOurCapacity, measureSeedDesignCapacity, ourTarget, SEED_DESIGN_TARGET, STOCK_KINDS, type CapacityBench, type CapacityRun } from './capacity';
+import { HTTP_CEILING_TARGET, measureHttpCeilingCapacity, measureOurCapacity, measureSeedDesignCapacity, ourTarget, SEED_DESIGN_TARGET, STOCK_KINDS, type CapacityBench, type CapacityRun } from './capacity';
 import { measureHotItemDrain } from './drain';
 import { deleteKeysUnderPrefix, recreateDatabase } from '../testkit/fresh-state';
 import { measure, median, type LoadResult } from './load';
@@ -324,7 +324,7 @@ async function measureStreams(bench: Bench, apiPid: number): Promise<{ openStrea
   };
 }
 
-/** DESIGN §12: the capacity knee of `npm start` with 1 and 2 API processes and of the seed design, in one run. */
+/** DESIGN §12: the capacity knee of `npm start` with 1 and 2 API processes, of the seed design and of the HTTP ceiling, in one run. */
 async function measureCapacity(bench: Bench): Promise<{ capacity: NonNullable<BenchReport['capacity']>; checks: Check[] }> {
   const plan: StepPlan[] = sizes.capacity;
   const capacityBench: CapacityBench = {
@@ -335,22 +335,24 @@ async function measureCapacity(bench: Bench): Promise<{ capacity: NonNullable<Be
     plan,
     serviceEnv: { ...serviceEnv, PORT: String(PORTS.capacity) },
     seedDesignOrigin: `http://127.0.0.1:${PORTS.seedDesign}`,
+    bareOrigin: `http://127.0.0.1:${PORTS.bare}`,
     log,
   };
   const runs: CapacityRun[] = [
     ...(await measureOurCapacity(capacityBench, 1, sizes.capacityWorkers)),
     ...(await measureOurCapacity(capacityBench, 2, sizes.capacityWorkers)),
     ...(await measureSeedDesignCapacity(capacityBench)),
+    ...(await measureHttpCeilingCapacity(capacityBench)),
   ];
   const checks = STOCK_KINDS.flatMap((kind) => {
     const kneeOf = (target: string) => runs.find((run) => run.kind === kind && run.target === target)!.kneePerSecond;
-    const [one, two, seed] = [kneeOf(ourTarget(1)), kneeOf(ourTarget(2)), kneeOf(SEED_DESIGN_TARGET)];
+    const [one, two, seed, ceiling] = [kneeOf(ourTarget(1)), kneeOf(ourTarget(2)), kneeOf(SEED_DESIGN_TARGET), kneeOf(HTTP_CEILING_TARGET)];
     const violations = runs.filter((run) => run.kind === kind).flatMap((run) => run.invariantViolations ?? []);
     return [
       {
         name: `capacity, ${kind}: one API process vs seed design`,
         target: '≥ 4×',
-        measured: `${seed ? `${(one / seed).toFixed(1)}×` : 'seed held no step'} (${one} vs ${seed} arrivals/s; 2 API processes: ${two}/s)`,
+        measured: `${seed ? `${(one / seed).toFixed(1)}×` : 'seed held no step'} (${one} vs ${seed} arrivals/s; 2 API processes: ${two}/s; HTTP ceiling: ${ceiling}/s${seed ? `, ${(ceiling / seed).toFixed(1)}× the seed design` : ''})`,
         pass: seed > 0 && one >= 4 * seed,
       },
       { name: `capacity, ${kind}: invariants`, target: 'all hold', measured: violations.length ? `${violations.length} violations` : 'all hold', pass: violations.length === 0 },
@@ -376,7 +378,8 @@ async function main(): Promise<void> {
 
   // The API and workers serve the parts before the capacity knee, which starts `npm start` itself.
   const needsService = wants('http') || wants('hot-item') || wants('seed-load-test') || wants('opening-spike') || wants('order-streams');
-  if (wants('http')) BenchProcess.start('bare', 'bench/baselines/bare-express', { PORT: String(PORTS.bare) });
+  const needsBare = wants('http') || wants('capacity');
+  if (needsBare) BenchProcess.start('bare', 'bench/baselines/bare-express', { PORT: String(PORTS.bare) });
   BenchProcess.start('seed-design', 'bench/baselines/seed-design-server', { PORT: String(PORTS.seedDesign), DATABASE_URL: config.databaseUrl });
   const service = needsService
     ? [
@@ -387,7 +390,7 @@ async function main(): Promise<void> {
   try {
     // Generous: on a busy machine starting a few processes through tsx takes tens of seconds.
     await Promise.all([
-      ...(wants('http') ? [waitUntilUp(`http://127.0.0.1:${PORTS.bare}/health`, STARTUP_TIMEOUT_MS)] : []),
+      ...(needsBare ? [waitUntilUp(`http://127.0.0.1:${PORTS.bare}/health`, STARTUP_TIMEOUT_MS)] : []),
       waitUntilUp(`http://127.0.0.1:${PORTS.seedDesign}/health`, STARTUP_TIMEOUT_MS),
       ...(needsService ? [waitUntilUp(`http://127.0.0.1:${PORTS.api}/ready`, STARTUP_TIMEOUT_MS)] : []),
     ]);

@@ -1,14 +1,37 @@
 import express from 'express';
 
 /**
- * The HTTP ceiling: a bare Express 5 JSON endpoint that parses the body and answers the envelope.
+ * The HTTP ceiling: bare Express 5 JSON endpoints that parse the body and answer the envelope.
  * Never part of the product; the bench measures the API against it with the same load generator.
+ * `/bare` is the ceiling of one request; the order and payment routes, with the stock in this
+ * process's memory (no Redis, no MySQL, no auth), are the ceiling of the capacity knee's arrivals.
  */
 const app = express();
 app.use(express.json());
 app.post('/bare', (req, res) => {
   res.json({ status: 'OK', message: 'bare', data: { itemNum: (req.body as { itemNum?: number }).itemNum ?? null } });
 });
+
+const stockByItem = new Map<number, number>();
+let lastOrderNum = 0;
+app.put('/bare/items/:itemNum/stock', (req, res) => {
+  stockByItem.set(Number(req.params.itemNum), Number((req.body as { stock?: number }).stock ?? 0));
+  res.json({ status: 'OK' });
+});
+app.post('/api/v1/orders', (req, res) => {
+  const { itemNum, quantity } = req.body as { itemNum: number; quantity: number };
+  const left = stockByItem.get(itemNum) ?? 0;
+  if (left < quantity) {
+    res.status(409).json({ status: 'CONFLICT', message: 'This item is sold out', code: 'SOLD_OUT' });
+    return;
+  }
+  stockByItem.set(itemNum, left - quantity);
+  res.json({ status: 'OK', message: 'order entered', data: { orderNum: ++lastOrderNum, itemNum, quantity, status: 'INITIATED' } });
+});
+app.post('/api/v1/orders/try-payments/:orderNum', (req, res) => {
+  res.status(202).json({ status: 'ACCEPTED', message: 'payment in progress', data: { orderNum: Number(req.params.orderNum), status: 'IN_PROGRESS' } });
+});
+
 app.get('/health', (_req, res) => {
   res.json({ status: 'OK' });
 });
