@@ -21,10 +21,11 @@ async function holdAPort(): Promise<{ port: number; holder: Server }> {
 describe('Ports already taken (a second copy, the suite or a bench on the same machine)', function () {
   isolateTestFile(__filename);
   this.timeout(60_000);
+  const ADMIN = { ADMIN_USER: 'operator', ADMIN_PASSWORD: 'a-long-operator-password' };
   let api: RunningApi;
   let taken: { port: number; holder: Server };
   before(async () => {
-    api = await startTestApi();
+    api = await startTestApi(ADMIN);
     taken = await holdAPort();
   });
   after(async () => {
@@ -32,9 +33,10 @@ describe('Ports already taken (a second copy, the suite or a bench on the same m
     await api.stop();
   });
 
-  const workersOnReady = async () => (await request(api.url).get('/ready').expect(200)).body.data.workers as WorkerEntry[];
+  const listedWorkers = async () =>
+    (await request(api.url).get('/admin/workers').auth(ADMIN.ADMIN_USER, ADMIN.ADMIN_PASSWORD).expect(200)).body.data.workers as WorkerEntry[];
 
-  it('When WORKER_METRICS_PORT is taken, the worker logs one error naming the variable, drains orders all the same, and /ready lists it with its metrics unavailable until it stops', async () => {
+  it('When WORKER_METRICS_PORT is taken, the worker logs one error naming the variable, drains orders all the same, and GET /admin/workers lists it with its metrics unavailable until it stops', async () => {
     const seller = await insertUser(api.ctx.db, api.ctx.config, 'SELLER');
     const buyer = new BuyerClient(api.url, await insertUser(api.ctx.db, api.ctx.config, 'BUYER'));
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 5 });
@@ -48,13 +50,13 @@ describe('Ports already taken (a second copy, the suite or a bench on the same m
       expect(errors, 'error lines').to.have.length(1);
       expect(errors[0].msg).to.include(`port ${taken.port} is already in use`).and.to.include('set WORKER_METRICS_PORT');
 
-      const listed = (await workersOnReady()).find((entry) => entry.pid === worker.child.pid);
+      const listed = (await listedWorkers()).find((entry) => entry.pid === worker.child.pid);
       expect(listed).to.include({ metrics: 'unavailable', metricsPort: taken.port });
       expect(listed!.problem).to.include('set WORKER_METRICS_PORT');
     } finally {
       await worker.stop();
     }
-    expect((await workersOnReady()).map((entry) => entry.pid)).not.to.include(worker.child.pid);
+    expect((await listedWorkers()).map((entry) => entry.pid)).not.to.include(worker.child.pid);
   });
 
   it('When PORT is taken, the API exits at once with a code that says "fix the configuration" and a message naming PORT', async () => {

@@ -58,8 +58,8 @@ describe('Operations', () => {
     const order = (itemNum: number, price: number) =>
       request(api.url).post('/api/v1/orders').set('Authorization', `Bearer ${buyer.token}`).send({ buyerNum: buyer.userNum, itemNum, quantity: 1, price });
 
-    it('When the credential is missing or wrong, /metrics and /admin/queues answer 401 with a Basic challenge', async () => {
-      for (const path of ['/metrics', '/admin/queues']) {
+    it('When the credential is missing or wrong, /metrics, /admin/workers and /admin/queues answer 401 with a Basic challenge', async () => {
+      for (const path of ['/metrics', '/admin/workers', '/admin/queues']) {
         const missing = await request(api.url).get(path).expect(401);
         expect(missing.headers['www-authenticate']).to.match(/^Basic /);
         await request(api.url).get(path).set('Authorization', basic(ADMIN.ADMIN_USER, 'wrong-password-here')).expect(401);

@@ -9,7 +9,7 @@ import { deadOrderPathSchema } from '../request-schemas/dead-entries';
 import { sellerPathSchema } from '../request-schemas/sellers';
 import { changePasswordSchema, logInSchema, renameSchema, signUpSchema, userPathSchema, verificationSchema } from '../request-schemas/users';
 import { DEAD_ENTRIES_PATH } from '../routes/dead-entries';
-import { QUEUE_DASHBOARD_PATH } from '../routes/operations';
+import { QUEUE_DASHBOARD_PATH, WORKERS_PATH } from '../routes/operations';
 import { ref, type JsonSchema } from './json-schema';
 import type { DataSchemaName } from './response-schemas';
 
@@ -319,7 +319,7 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       method: 'get',
       path: '/ready',
       tag: 'Operations',
-      summary: 'MySQL and Redis are reachable (for load balancers); the running workers and the state of their metrics port',
+      summary: 'MySQL and Redis are reachable (for load balancers), and how many workers run',
       access: 'public',
       // Its probes catch an outage and answer NOT_READY, naming the dependency that is down, within 2 s.
       selfContained: true,
@@ -356,6 +356,15 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       request: { params: deadOrderPathSchema },
       answers: { 200: { description: 'Canceled', data: 'DeadOrderCanceled' } },
       errors: ['DEAD_ORDER_NOT_FOUND', 'INVALID_STATE'],
+    },
+    {
+      operationId: 'listWorkers',
+      method: 'get',
+      path: WORKERS_PATH,
+      tag: 'Operations',
+      summary: 'The running workers: host, pid and the state of their metrics port (404 when no admin credential is configured)',
+      access: 'admin',
+      answers: { 200: { description: 'Every worker that renewed its roster entry lately', data: 'WorkerList' } },
     },
     {
       operationId: 'metrics',

@@ -88,7 +88,8 @@ export const DATA_SCHEMAS = {
     serverTime: { ...instant, description: 'The same instant, ISO-8601' },
   }),
   Health: exactObject({ uptimeSeconds: count }),
-  Readiness: exactObject({ mysql: { const: 'up' }, redis: { const: 'up' }, workers: arrayOf(ref('WorkerEntry')) }),
+  Readiness: exactObject({ mysql: { const: 'up' }, redis: { const: 'up' }, workers: { ...count, description: 'Workers running now (GET /admin/workers says which)' } }),
+  WorkerList: exactObject({ workers: arrayOf(ref('WorkerEntry')) }),
   DeadOrderList: exactObject({ deadOrders: arrayOf(ref('DeadOrder')) }),
   DeadOrder: exactObject({
     itemNum: id,

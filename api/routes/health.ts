@@ -4,7 +4,7 @@ import type { ApiContext } from '../context';
 import { ok } from '../../shared/http-envelope';
 import { AppError } from '../../shared/errors';
 import { OUTAGE_RETRY_AFTER_SECONDS } from '../../shared/dependency-outage';
-import { liveWorkers, type WorkerEntry } from '../../shared/worker-roster';
+import { liveWorkers } from '../../shared/worker-roster';
 
 /** A dependency that has not answered by then counts as down: /ready answers within 2 s whatever happens underneath. */
 const PROBE_DEADLINE_MS = 1000;
@@ -28,8 +28,8 @@ async function probe(check: () => Promise<unknown>): Promise<Probe> {
 /**
  * /health: the process answers (it stays 200 while MySQL or Redis is away: restarting the process
  * would not bring them back). /ready: it can also reach both (for load balancers), else 503 naming
- * the one that is down; and which workers run, with the state of their metrics port (they have no
- * HTTP port of their own to say it).
+ * the one that is down; and how many workers run. Which hosts and pids they are is for operators
+ * only (GET /admin/workers).
  */
 export function healthRoutes(ctx: ApiContext): Router {
   const router = Router();
@@ -37,11 +37,11 @@ export function healthRoutes(ctx: ApiContext): Router {
     res.json(ok('up', { uptimeSeconds: Math.round(process.uptime()) }));
   });
   router.get('/ready', async (_req, res) => {
-    let workers: WorkerEntry[] = [];
+    let workers = 0;
     const [mysql, redis] = await Promise.all([
       probe(() => ctx.db.raw('SELECT 1')),
       probe(async () => {
-        workers = await liveWorkers(ctx.redis);
+        workers = (await liveWorkers(ctx.redis)).length;
       }),
     ]);
     if (mysql === 'down' || redis === 'down') {
