@@ -6,6 +6,7 @@ import type { RunningApi } from '../api/server';
 import { orderScripts } from '../shared/orders/order-scripts';
 import { admitInRedis } from '../shared/orders/place-order';
 import { readRedisClock } from '../shared/redis-clock';
+import { hashPassword } from '../shared/users/passwords';
 import { BuyerClient } from './support/buyer-client';
 import { skewedClockEnv } from './support/faketime';
 import { freePort } from './support/free-port';
@@ -163,6 +164,27 @@ describe("One clock: the opening second is judged by Redis's clock, whatever the
       const admitted = attempts.filter((attempt) => attempt.code === 'OK');
       expect(admitted.map((attempt) => attempt.api).sort()).to.deep.equal(['fast', 'true']);
       for (const { createdAt } of admitted) expect(createdAt! - availableAt).to.be.within(0, 1000);
+    });
+
+    it('When a buyer logs in on the fast process and then changes the password on the other, the earlier token is void at once: issue and revocation both use Redis\'s clock', async () => {
+      const email = `clock-${Date.now()}@test.local`;
+      const password = 'correct horse battery';
+      const [userNum] = await api.ctx.db('users').insert({ email, name: 'Kim', password_hash: await hashPassword(password), role: 'BUYER' });
+      const logIn = async (which: 'fast' | 'true', secret: string) =>
+        (await request(urls[which]).post('/api/v1/users/login').send({ email, password: secret }).expect(200)).body.data.accessToken as string;
+      const ordersWith = (token: string) => request(urls.true).get('/api/v1/orders').set('Authorization', `Bearer ${token}`);
+
+      const issuedAhead = await logIn('fast', password);
+      await ordersWith(issuedAhead).expect(200);
+      const changed = await request(urls.true)
+        .put(`/api/v1/users/update/password/${userNum}`)
+        .set('Authorization', `Bearer ${await logIn('true', password)}`)
+        .send({ currentPassword: password, password: 'a brand new password' })
+        .expect(200);
+      // With the fast host's own clock its token would claim an issue time 5 s after the change, and live on.
+      expect((await ordersWith(issuedAhead).expect(401)).body.code).to.equal('TOKEN_REVOKED');
+      await ordersWith(changed.body.data.accessToken as string).expect(200);
+      await ordersWith(await logIn('fast', 'a brand new password')).expect(200);
     });
   });
 });

@@ -1,6 +1,7 @@
 import { conflict, notFound, unauthorized } from '../errors';
 import type { AccountContext } from './account-context';
 import { issueAccessToken, revokeAllTokensForever, revokeTokensIssuedBefore, type UserRole } from './access-tokens';
+import { readRedisClock } from '../redis-clock';
 import { hashPassword, passwordMatches } from './passwords';
 import { findLiveUser, findLiveUserByEmail, insertUser, isDuplicateKey, softDeleteUser, updateUser } from './user-repository';
 import { userViewOf, type UserView } from './user-view';
@@ -50,7 +51,7 @@ const badCredentials = () => unauthorized('Email or password is wrong', 'INVALID
 export async function logIn(ctx: AccountContext, email: string, password: string) {
   const user = await findLiveUserByEmail(ctx.db, email);
   if (!(await passwordMatches(user?.password_hash, password)) || !user) throw badCredentials();
-  return { ...issueAccessToken(ctx.config, { userNum: user.id, role: user.role }), ...userViewOf(user) };
+  return { ...issueAccessToken(ctx.config, { userNum: user.id, role: user.role }, await readRedisClock(ctx.redis)), ...userViewOf(user) };
 }
 
 async function liveUser(ctx: AccountContext, userNum: number) {
@@ -65,17 +66,21 @@ export async function renameUser(ctx: AccountContext, userNum: number, name: str
   return userViewOf({ ...user, name });
 }
 
-/** Needs the current password; every token issued before is void afterwards, a fresh one is returned. */
+/**
+ * Needs the current password; every token issued before is void afterwards, a fresh one is returned.
+ * Issue and revocation instants are both Redis's clock: with each API host's own, a token issued
+ * on a host running ahead would outlive a password change made on another.
+ */
 export async function changePassword(ctx: AccountContext, userNum: number, currentPassword: string, password: string) {
   const user = await liveUser(ctx, userNum);
   if (!(await passwordMatches(user.password_hash, currentPassword))) {
     throw unauthorized('The current password is wrong', 'INVALID_CREDENTIALS');
   }
   const passwordHash = await hashPassword(password);
-  const tokensNotBefore = new Date();
-  await updateUser(ctx.db, userNum, { password_hash: passwordHash, tokens_not_before: tokensNotBefore });
-  await revokeTokensIssuedBefore(ctx.redis, userNum, tokensNotBefore.getTime());
-  return { ...userViewOf(user), ...issueAccessToken(ctx.config, { userNum, role: user.role }) };
+  const nowMs = await readRedisClock(ctx.redis);
+  await updateUser(ctx.db, userNum, { password_hash: passwordHash, tokens_not_before: new Date(nowMs) });
+  await revokeTokensIssuedBefore(ctx.redis, userNum, nowMs);
+  return { ...userViewOf(user), ...issueAccessToken(ctx.config, { userNum, role: user.role }, nowMs) };
 }
 
 /** The account can't log in again and all its tokens stop working at once. */
