@@ -1,20 +1,13 @@
 import { useState } from 'preact/hooks';
-import { call } from './api';
+import { call, type RequestBody, type Schema } from './api';
 import { Field, FormError } from './field';
 import { useAction } from './use-async';
 import type { Role, Session } from './session';
 
-interface SignedIn {
-  accessToken: string;
-  userNum: number;
-  name: string;
-  userRole: Role;
-}
-
 const valueOf = (event: Event) => (event.currentTarget as HTMLInputElement).value;
 
 async function logIn(email: string, password: string): Promise<Session> {
-  const user = await call<SignedIn>('POST', '/users/login', { body: { email, password } });
+  const user = await call<Schema<'SignedInUser'>>('POST', '/users/login', { body: { email, password } satisfies RequestBody<'logIn'> });
   return { token: user.accessToken, userNum: user.userNum, name: user.name, role: user.userRole };
 }
 
@@ -36,14 +29,14 @@ export function AccountPanel({ role, onSignedIn }: { role: Role; onSignedIn: (se
   const sendCode = (event: Event) => {
     event.preventDefault();
     void run(async () => {
-      await call('POST', '/verification', { body: { email } });
+      await call('POST', '/verification', { body: { email } satisfies RequestBody<'sendVerificationCode'> });
       setCodeSent(true);
     });
   };
   const signUp = (event: Event) => {
     event.preventDefault();
     void run(async () => {
-      await call('POST', '/users/signup', { body: { name, email, password, userRole: role, verificationCode: code } });
+      await call('POST', '/users/signup', { body: { name, email, password, userRole: role, verificationCode: code } satisfies RequestBody<'signUp'> });
       onSignedIn(await logIn(email, password));
     });
   };

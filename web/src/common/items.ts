@@ -1,21 +1,9 @@
-/** An item as GET /api/v1/items lists it. */
-export interface ListedItem {
-  itemNum: number;
-  sellerNum: number;
-  title: string;
-  description: string;
-  price: number;
-  availableAt: string | null;
-  endAt: string | null;
-  /** The most units one buyer may hold at once; null: no cap. */
-  maxPerBuyer: number | null;
-  saleStatus: SaleStatus;
-  /** The service's clock when it answered: the countdown corrects the device's clock by it. */
-  serverTime: string;
-  stock: number;
-}
+import type { Schema } from './api';
 
-export type SaleStatus = 'UPCOMING' | 'ON_SALE' | 'ENDED';
+/** An item as GET /api/v1/items lists it. */
+export type ListedItem = Schema<'ListedItem'>;
+
+type SaleStatus = ListedItem['saleStatus'];
 
 /** The service's rule (shared/items/sale-window.ts), applied to the page's clock so a countdown can open the sale. */
 export function saleStatusAt(item: Pick<ListedItem, 'availableAt' | 'endAt'>, now: number): SaleStatus {

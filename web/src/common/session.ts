@@ -1,8 +1,10 @@
+import type { Schema } from './api';
+
 /**
  * Who is signed in on this tab. The access token stays in sessionStorage (gone when the tab
  * closes) and in memory; it never goes into a URL.
  */
-export type Role = 'BUYER' | 'SELLER';
+export type Role = Schema<'User'>['userRole'];
 
 export interface Session {
   token: string;

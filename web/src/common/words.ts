@@ -1,4 +1,4 @@
-import type { ApiError } from './api';
+import type { ApiError, Schema } from './api';
 import { formatPrice, formatTime } from './format';
 
 /**
@@ -57,7 +57,7 @@ export function wordsForError(error: ApiError): string {
   }
 }
 
-export type OrderStatus = 'INITIATED' | 'IN_PROGRESS' | 'PAID' | 'FAILED_CUSTOMER' | 'FAILED_QUANTITY' | 'CANCELED';
+export type OrderStatus = Schema<'Order'>['status'];
 
 /** An order's status as the buyer reads it. */
 export const STATUS_WORDS: Record<OrderStatus, string> = {

@@ -1,7 +1,7 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { AccountPanel } from '../common/account-panel';
 import { Announcer, announce } from '../common/announcer';
-import { call } from '../common/api';
+import { call, type Schema } from '../common/api';
 import { learnServiceTime, useNow } from '../common/clock';
 import type { ListedItem } from '../common/items';
 import { loadSession, saveSession, type Session } from '../common/session';
@@ -24,7 +24,7 @@ export function DropPage() {
 
   useEffect(() => {
     const load = () =>
-      call<{ items: ListedItem[] }>('GET', '/items?size=50')
+      call<Schema<'ListedItemPage'>>('GET', '/items?size=50')
         .then((page) => {
           if (page.items[0]) learnServiceTime(page.items[0].serverTime);
           setItems(page.items);

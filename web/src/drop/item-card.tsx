@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { call } from '../common/api';
+import { call, type RequestBody, type Schema } from '../common/api';
 import { Field, FormError } from '../common/field';
 import { formatCountdown, formatPrice, formatTime } from '../common/format';
 import { SALE_STATUS_WORDS, saleStatusAt, type ListedItem } from '../common/items';
@@ -37,9 +37,9 @@ export function ItemCard({ item, now, session, onOrdered, onRefused }: Props) {
     }
     void run(async () => {
       try {
-        const order = await call<{ orderNum: number }>('POST', '/orders', {
+        const order = await call<Schema<'OrderReceipt'>>('POST', '/orders', {
           token: session.token,
-          body: { buyerNum: session.userNum, itemNum: item.itemNum, quantity, price: item.price },
+          body: { buyerNum: session.userNum, itemNum: item.itemNum, quantity, price: item.price } satisfies RequestBody<'placeOrder'>,
         });
         await call('POST', `/try-payments/${order.orderNum}`, { token: session.token });
         onOrdered({ orderNum: order.orderNum, title: item.title });

@@ -1,20 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { announce } from '../common/announcer';
-import { call } from '../common/api';
+import { call, type Schema } from '../common/api';
 import { FormError } from '../common/field';
 import { formatPrice, formatTime } from '../common/format';
 import type { Session } from '../common/session';
 import { useAction } from '../common/use-async';
 import { STATUS_WORDS, type OrderStatus } from '../common/words';
 
-interface Order {
-  orderNum: number;
-  itemNum: number;
-  quantity: number;
-  amount: number;
-  status: OrderStatus;
-  createdAt: string;
-}
+type Order = Schema<'Order'>;
 
 const CANCELABLE: readonly OrderStatus[] = ['INITIATED', 'PAID'];
 
@@ -24,12 +17,12 @@ export function MyOrders({ session, titles, version, onChanged }: { session: Ses
   const { busy, error, run } = useAction();
 
   useEffect(() => {
-    void run(async () => setOrders((await call<{ orders: Order[] }>('GET', '/orders?size=10', { token: session.token })).orders));
+    void run(async () => setOrders((await call<Schema<'OrderPage'>>('GET', '/orders?size=10', { token: session.token })).orders));
   }, [session.token, version]);
 
   const cancel = (order: Order) =>
     run(async () => {
-      const receipt = await call<{ refunded: boolean }>('DELETE', `/payments/${order.orderNum}`, { token: session.token });
+      const receipt = await call<Schema<'CancelReceipt'>>('DELETE', `/payments/${order.orderNum}`, { token: session.token });
       announce(`Order ${order.orderNum} canceled${receipt.refunded ? ' and refunded' : ''}.`);
       onChanged();
     });

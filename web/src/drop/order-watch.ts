@@ -1,17 +1,9 @@
 import { EventSourceParserStream } from 'eventsource-parser/stream';
-import { API, ApiError, apiErrorOf, authHeaders, type Envelope } from '../common/api';
-import { isSettled, type OrderStatus } from '../common/words';
+import { API, ApiError, apiErrorOf, authHeaders, type Schema } from '../common/api';
+import { isSettled } from '../common/words';
 
-/** An order as GET /api/v1/orders/{orderNum} answers it and its stream sends it (the fields the page shows). */
-export interface OrderDetail {
-  orderNum: number;
-  itemNum: number;
-  quantity: number;
-  amount: number;
-  status: OrderStatus;
-  placeInLine?: number;
-  etaSeconds?: number | null;
-}
+/** An order as GET /api/v1/orders/{orderNum} answers it and its stream sends it. */
+export type OrderDetail = Schema<'OrderDetail'>;
 
 const RECONNECT_AFTER_MS = 1000;
 
@@ -37,7 +29,7 @@ export async function watchOrder(token: string, orderNum: number, onChange: (ord
         headers: { ...authHeaders(token), Accept: 'text/event-stream', ...(lastEventId ? { 'Last-Event-ID': lastEventId } : {}) },
         signal,
       });
-      if (!response.ok || !response.body) throw apiErrorOf(response, (await response.json().catch(() => null)) as Envelope<unknown> | null);
+      if (!response.ok || !response.body) throw apiErrorOf(response, await response.json().catch(() => null));
       const events = response.body.pipeThrough(new TextDecoderStream()).pipeThrough(new EventSourceParserStream()).getReader();
       for (let next = await events.read(); !next.done; next = await events.read()) {
         if (next.value.id) lastEventId = next.value.id;

@@ -1,25 +1,7 @@
-import type { ListedItem } from '../common/items';
+import type { RequestBody, Schema } from '../common/api';
 
-/** What GET /api/v1/sellers/{sellerNum}/items says of an item while it sells. */
-interface LiveFigures {
-  unitsInFlight: number;
-  lineLength: number;
-  drainRatePerSecond: number | null;
-  paidOrders: number;
-  failedOrders: number;
-}
+/** An item as GET /api/v1/sellers/{sellerNum}/items shows it to its seller, with its live figures. */
+export type SellerItem = Schema<'SellerItem'>;
 
-export interface SellerItem extends ListedItem {
-  live: LiveFigures;
-}
-
-/** The terms a seller sets when listing or editing an item. */
-export interface ItemTerms {
-  title: string;
-  description: string;
-  price: number;
-  stock: number;
-  availableAt: string | null;
-  endAt: string | null;
-  maxPerBuyer: number | null;
-}
+/** The terms a seller sets when listing or editing an item: the form holds every one of them. */
+export type ItemTerms = Required<Omit<RequestBody<'listItem'>, 'sellerNum'>>;

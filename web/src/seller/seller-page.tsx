@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { AccountPanel } from '../common/account-panel';
 import { Announcer, announce } from '../common/announcer';
-import { ApiError, call } from '../common/api';
+import { ApiError, call, type RequestBody, type Schema } from '../common/api';
 import { loadSession, saveSession, type Session } from '../common/session';
 import { SignedInBar } from '../common/signed-in-bar';
 import { wordsForError } from '../common/words';
@@ -23,7 +23,7 @@ export function SellerPage() {
   useEffect(() => {
     if (!session) return undefined;
     const load = () =>
-      call<{ items: SellerItem[] }>('GET', `/sellers/${session.userNum}/items?size=50`, { token: session.token })
+      call<Schema<'SellerItemPage'>>('GET', `/sellers/${session.userNum}/items?size=50`, { token: session.token })
         .then((page) => {
           setItems(page.items);
           setProblem('');
@@ -41,7 +41,7 @@ export function SellerPage() {
     announce(next ? `Signed in as ${next.name}.` : 'Signed out.');
   };
   const list = async (terms: ItemTerms) => {
-    await call('POST', '/items', { token: session!.token, body: { sellerNum: session!.userNum, ...terms } });
+    await call('POST', '/items', { token: session!.token, body: { sellerNum: session!.userNum, ...terms } satisfies RequestBody<'listItem'> });
     announce(`${terms.title} listed.`);
     refresh();
   };
