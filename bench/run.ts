@@ -172,7 +172,8 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
   const invariantViolations: string[] = [];
   for (let run = 1; run <= sizes.runs; run++) {
     log(`hot item run ${run}/${sizes.runs}: draining ${sizes.drainOrders} orders of one item`);
-    const hotItem = await seedItem(db, redis, bench.sellerNum, { title: `hot ${run}`, price: 1000, stock: sizes.drainOrders / 2 });
+    // Stock for every order: the gate admits no order for units that payments in flight hold.
+    const hotItem = await seedItem(db, redis, bench.sellerNum, { title: `hot ${run}`, price: 1000, stock: sizes.drainOrders });
     const { orderNums, ...drain } = await measureHotItemDrain(config, redis, orderQueues, hotItem, bench.buyers, sizes.drainOrders);
     drains.push(drain);
     await waitUntilItemSettled(db, redis, hotItem.itemNum);

@@ -53,6 +53,7 @@ export const ERROR_CODES = {
   EMAIL_TAKEN: 'CONFLICT',
   SOLD_OUT: 'CONFLICT',
   INSUFFICIENT_STOCK: 'CONFLICT',
+  STOCK_HELD: 'CONFLICT',
   NOT_OPEN_YET: 'CONFLICT',
   SALE_ENDED: 'CONFLICT',
   PRICE_MISMATCH: 'CONFLICT',
@@ -85,7 +86,7 @@ export interface FieldError {
 export interface AppErrorOptions {
   details?: Record<string, unknown>;
   fields?: FieldError[];
-  /** Seconds, sent as the Retry-After header (429, 503). */
+  /** Seconds, sent as the Retry-After header (429, 503, 409 STOCK_HELD). */
   retryAfterSeconds?: number;
 }
 

@@ -150,8 +150,9 @@ describe('API documentation', () => {
     const operations = apiOperations(config);
     const listed = new Set(operations.flatMap(errorCodesOf));
     expect(Object.keys(ERROR_CODES).filter((code) => !listed.has(code as keyof typeof ERROR_CODES))).to.deep.equal([]);
-    const placeOrder = document.paths['/api/v1/orders'].post.responses as Record<string, { description: string }>;
-    expect(placeOrder['409'].description).to.equal('CONFLICT: SOLD_OUT, INSUFFICIENT_STOCK, NOT_OPEN_YET, SALE_ENDED, PRICE_MISMATCH, PURCHASE_LIMIT_REACHED, IDEMPOTENCY_KEY_REUSED');
+    const placeOrder = document.paths['/api/v1/orders'].post.responses as Record<string, { description: string; headers: Record<string, unknown> }>;
+    expect(placeOrder['409'].description).to.equal('CONFLICT: SOLD_OUT, INSUFFICIENT_STOCK, STOCK_HELD, NOT_OPEN_YET, SALE_ENDED, PRICE_MISMATCH, PURCHASE_LIMIT_REACHED, IDEMPOTENCY_KEY_REUSED');
+    expect(placeOrder['409'].headers['Retry-After'], 'STOCK_HELD asks to wait').to.deep.equal({ $ref: '#/components/headers/StockHeldRetryAfter' });
     expect(placeOrder['401'].description).to.equal('UNAUTHORIZED: UNAUTHENTICATED, INVALID_TOKEN, TOKEN_REVOKED, ACCOUNT_DELETED');
   });
 
@@ -174,7 +175,7 @@ describe('API documentation', () => {
       );
       expect(mismatches(exchange('POST', '/api/v1/orders', 200, { status: 'OK', message: 'Order entered', data: { ...order, status: 'PAID' } }))).to.match(/body\/data\/status must be equal to constant/);
       expect(mismatches(exchange('POST', '/api/v1/orders', 409, { status: 'CONFLICT', code: 'EMAIL_TAKEN', message: 'x', data: null }))).to.match(
-        /error code EMAIL_TAKEN is not listed for this operation and status \(listed: SOLD_OUT, IDEMPOTENCY_KEY_REUSED, INSUFFICIENT_STOCK, NOT_OPEN_YET, SALE_ENDED, PRICE_MISMATCH, PURCHASE_LIMIT_REACHED\)/,
+        /error code EMAIL_TAKEN is not listed for this operation and status \(listed: SOLD_OUT, IDEMPOTENCY_KEY_REUSED, INSUFFICIENT_STOCK, STOCK_HELD, NOT_OPEN_YET, SALE_ENDED, PRICE_MISMATCH, PURCHASE_LIMIT_REACHED\)/,
       );
       expect(mismatches(exchange('POST', '/api/v1/orders', 409, { status: 'CONFLICT', code: 'NOT_OPEN_YET', message: 'x', data: null }))).to.match(/body\/data must be object/);
       expect(mismatches(exchange('POST', '/api/v1/orders', 429, { status: 'TOO_MANY_REQUESTS', code: 'ORDER_RATE_LIMITED', message: 'x', data: null }))).to.match(/header Retry-After is missing/);

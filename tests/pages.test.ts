@@ -142,6 +142,21 @@ describe('The drop page and the seller page, in Chromium', () => {
     watched!.assertClean([409]);
   });
 
+  it('When payments in progress hold every unit left, the refusal says so in words, with when to try again', async () => {
+    const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 1 });
+    const paying = new BuyerClient(api.url, await insertUser(api.ctx.db, api.ctx.config, 'BUYER'));
+    await paying.enterAndPay(item.itemNum, item.price);
+    const buyer = await insertUser(api.ctx.db, api.ctx.config, 'BUYER');
+    const page = await open('/', PHONE, signedIn(buyer, 'Hana Held'));
+    const card = page.locator(`[data-testid=item][data-item-num="${item.itemNum}"]`);
+    await card.getByRole('button', { name: /^Buy / }).click();
+    await card
+      .getByRole('alert')
+      .getByText('Every unit left is held by buyers paying right now. Some may come back if their payments fail: try again in 2 seconds.')
+      .waitFor();
+    watched!.assertClean([409]);
+  });
+
   it("When the device's clock is 10 minutes slow, the countdown still counts to the opening by the service's clock", async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { availableAt: new Date(Date.now() + 5 * 60_000) });
     watched = await WatchedPage.open(browser, PHONE);

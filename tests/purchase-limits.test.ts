@@ -132,8 +132,11 @@ describe('Drop rules: a per-buyer cap on each item (maxPerBuyer)', function () {
     it('When a payment fails for want of stock (FAILED_QUANTITY), its units come back', async () => {
       const item = await cappedItem(2, 1);
       const [first, second] = [await newBuyer(), await newBuyer()];
-      const paid = await first.enterAndPay(item.itemNum, item.price);
-      const short = await second.enterAndPay(item.itemNum, item.price);
+      // Both entered before either pays: a payment in flight holds its unit against later orders.
+      const paid = await first.enter(item.itemNum, item.price);
+      const short = await second.enter(item.itemNum, item.price);
+      await first.pay(paid).expect(202);
+      await second.pay(short).expect(202);
       expect((await first.settled(paid)).status).to.equal('PAID');
       expect((await second.settled(short)).status).to.equal('FAILED_QUANTITY');
       expect(await heldUnits(item.itemNum)).to.deep.equal({ [first.user.userNum]: '1' });

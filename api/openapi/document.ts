@@ -1,5 +1,6 @@
 import type { Config } from '../../shared/config';
 import type { ErrorCode } from '../../shared/errors';
+import { STOCK_HELD_RETRY_SECONDS } from '../../shared/orders/place-in-line';
 import { codesByHttpStatus, ERROR_ENVELOPE_SCHEMA, errorEnvelopeSchema, FIELD_ERROR_SCHEMA } from './error-responses';
 import { parametersOf, openApiSchemaOf } from './joi-to-openapi';
 import { exactObject, ref, text, type JsonSchema } from './json-schema';
@@ -59,6 +60,7 @@ function headersOf(status: number, operation: Operation): JsonSchema {
     ...(status < 300 && operation.uncached ? { 'Cache-Control': header('NoStore') } : {}),
     ...(status < 300 && operation.honoursPreferWait ? { 'Preference-Applied': header('PreferenceApplied') } : {}),
     ...(status === 429 || status === 503 ? { 'Retry-After': header('RetryAfter') } : {}),
+    ...(status === 409 && operation.errors?.includes('STOCK_HELD') ? { 'Retry-After': header('StockHeldRetryAfter') } : {}),
     ...(status === 401 && access === 'admin' ? { 'WWW-Authenticate': header('BasicChallenge') } : {}),
   };
 }
@@ -141,6 +143,11 @@ export function buildOpenApiDocument(limits: Pick<Config, 'maxOrderQuantity'>) {
       headers: {
         RequestId: { required: true, description: "The caller's X-Request-Id when sane, else a new UUID; logs and drain jobs carry it", schema: { type: 'string' } },
         RetryAfter: { required: true, description: 'Seconds to wait before trying again', schema: { type: 'integer', minimum: 1 } },
+        StockHeldRetryAfter: {
+          required: false,
+          description: `With STOCK_HELD only: seconds until the payments in progress should have settled, by the item's recent drain rate (${STOCK_HELD_RETRY_SECONDS.whileRateUnknown} while it is not known, at most ${STOCK_HELD_RETRY_SECONDS.atMost})`,
+          schema: { type: 'integer', minimum: 1 },
+        },
         BasicChallenge: { required: true, description: 'Basic realm of the operator credential', schema: { type: 'string' } },
         NoStore: { required: true, description: 'A reading of the clock: never to be cached', schema: { const: 'no-store' } },
         PreferenceApplied: {

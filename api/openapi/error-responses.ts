@@ -11,6 +11,10 @@ const ERROR_DETAILS: Partial<Record<ErrorCode, JsonSchema>> = {
   SALE_ENDED: exactObject({ endAt: instant }),
   PRICE_MISMATCH: exactObject({ price: { type: 'integer', minimum: 1 } }),
   INSUFFICIENT_STOCK: exactObject({ stock: count }),
+  STOCK_HELD: exactObject({
+    stock: { ...count, description: 'Units not sold yet' },
+    unitsInFlight: { type: 'integer', minimum: 1, description: 'Units asked for by payments in progress, which take them unless they fail' },
+  }),
   PURCHASE_LIMIT_REACHED: exactObject({
     maxPerBuyer: { type: 'integer', minimum: 1, description: "The item's cap: units one buyer may hold at once" },
     held: { ...count, description: "Units the buyer holds now in the item's INITIATED, IN_PROGRESS and PAID orders" },

@@ -92,11 +92,12 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       method: 'post',
       path: `${V1}/orders`,
       tag: 'Orders',
-      summary: "Enter an order (answered from Redis, no MySQL); 409 PURCHASE_LIMIT_REACHED when it would take the buyer's units of the item above its maxPerBuyer",
+      summary:
+        "Enter an order (answered from Redis, no MySQL); 409 STOCK_HELD with Retry-After while every unit left is held by payments in progress; 409 PURCHASE_LIMIT_REACHED when it would take the buyer's units of the item above its maxPerBuyer",
       access: 'BUYER',
       request: { headers: placeOrderHeadersSchema, body: placeOrderBodySchema(limits.maxOrderQuantity) },
       answers: { 200: { description: 'INITIATED, with its orderNum', data: 'OrderReceipt' } },
-      errors: ['FORBIDDEN', 'ITEM_NOT_FOUND', 'SOLD_OUT', 'INSUFFICIENT_STOCK', 'NOT_OPEN_YET', 'SALE_ENDED', 'PRICE_MISMATCH', 'PURCHASE_LIMIT_REACHED', 'IDEMPOTENCY_KEY_REUSED', 'ORDER_RATE_LIMITED', 'ITEM_OVERLOADED'],
+      errors: ['FORBIDDEN', 'ITEM_NOT_FOUND', 'SOLD_OUT', 'INSUFFICIENT_STOCK', 'STOCK_HELD', 'NOT_OPEN_YET', 'SALE_ENDED', 'PRICE_MISMATCH', 'PURCHASE_LIMIT_REACHED', 'IDEMPOTENCY_KEY_REUSED', 'ORDER_RATE_LIMITED', 'ITEM_OVERLOADED'],
     },
     {
       operationId: 'listOrders',

@@ -1,5 +1,6 @@
 import { LuaScript, replies, unexpectedReply, type ReplyDecoder } from '../lua/lua-script';
 import { ORDER_STATUSES, orderStatesLua, type OrderStatus } from './order-status';
+import type { LineProgress } from './place-in-line';
 
 const here = `${__dirname}/lua`;
 
@@ -25,6 +26,8 @@ export type AdmitOrderReply =
   | { outcome: 'PRICE_MISMATCH'; price: number }
   | { outcome: 'SOLD_OUT' }
   | { outcome: 'INSUFFICIENT_STOCK'; stock: number }
+  /** Every unit left is held by payments in flight: `arrivals` is the item's last payment in line. */
+  | { outcome: 'STOCK_HELD'; stock: number; unitsInFlight: number; arrivals: number; line: LineProgress }
   /** The order would take the buyer's units of the item above its cap. */
   | { outcome: 'PURCHASE_LIMIT_REACHED'; maxPerBuyer: number; held: number }
   | { outcome: 'OVERLOADED' }
@@ -86,7 +89,7 @@ function statusOf(script: string, raw: unknown): OrderStatus {
 }
 
 const admitOrderReply: ReplyDecoder<AdmitOrderReply> = (raw) => {
-  const [outcome, first, second, third] = fieldsOf('admit-order', raw);
+  const [outcome, first, second, third, fourth, fifth] = fieldsOf('admit-order', raw);
   switch (outcome) {
     case 'OK':
       return { outcome, orderNum: Number(first), createdAtMs: Number(second), mustRequestDrain: third === 1 };
@@ -102,6 +105,8 @@ const admitOrderReply: ReplyDecoder<AdmitOrderReply> = (raw) => {
       return { outcome, price: Number(first) };
     case 'INSUFFICIENT_STOCK':
       return { outcome, stock: Number(first) };
+    case 'STOCK_HELD':
+      return { outcome, stock: Number(first), unitsInFlight: Number(second), arrivals: Number(third), line: { processedSeq: Number(fourth), drainRate: fifth ? Number(fifth) : null } };
     case 'PURCHASE_LIMIT_REACHED':
       return { outcome, maxPerBuyer: Number(first), held: Number(second) };
     case 'NO_ITEM':

@@ -19,9 +19,22 @@ export interface PlaceInLine {
   etaSeconds: number | null;
 }
 
-export function placeInLineOf(spot: LineSpot, line: LineProgress): PlaceInLine {
+export function placeInLineOf(spot: Pick<LineSpot, 'arrivalSeq'>, line: LineProgress): PlaceInLine {
   const placeInLine = Math.max(1, spot.arrivalSeq - line.processedSeq);
   return { placeInLine, etaSeconds: line.drainRate ? Math.ceil(placeInLine / line.drainRate) : null };
+}
+
+/** Retry-After of an order refused because payments in flight hold every unit left (STOCK_HELD). */
+export const STOCK_HELD_RETRY_SECONDS = { whileRateUnknown: 2, atMost: 10 };
+
+/**
+ * When to ask again after STOCK_HELD: once the payments now in line (up to `lastArrivalSeq`) should
+ * have settled at the line's recent drain rate, since those that fail give their units back. Capped,
+ * so that a line that stalls (MySQL away, a dead entry) is still asked again.
+ */
+export function stockHeldRetryAfterSeconds(lastArrivalSeq: number, line: LineProgress): number {
+  const { etaSeconds } = placeInLineOf({ arrivalSeq: lastArrivalSeq }, line);
+  return Math.min(STOCK_HELD_RETRY_SECONDS.atMost, etaSeconds ?? STOCK_HELD_RETRY_SECONDS.whileRateUnknown);
 }
 
 /**

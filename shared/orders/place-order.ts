@@ -1,10 +1,11 @@
-import { conflict, notFound, serviceUnavailable, tooManyRequests } from '../errors';
+import { conflict, notFound, serviceUnavailable, tooManyRequests, type AppError } from '../errors';
 import { syncItemSaleState } from '../items/sale-state-sync';
 import { redisKeys, ORDER_MIRROR_KEY_PREFIX } from '../redis-keys';
 import { accountDeleted, tokenRevoked, type TokenHolder } from '../users/access-tokens';
 import { requestDrainAfterEntry } from './drain-request';
 import type { IntakeContext } from './order-context';
 import { orderScripts, type AdmitOrderReply } from './order-scripts';
+import { stockHeldRetryAfterSeconds } from './place-in-line';
 
 export interface PlaceOrderCommand {
   /** The caller, whose token's revocation is checked in the same Lua step. */
@@ -66,6 +67,8 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
       throw tokenRevoked();
     case 'INSUFFICIENT_STOCK':
       throw conflict('INSUFFICIENT_STOCK', 'Not enough stock left for this quantity', { details: { stock: reply.stock } });
+    case 'STOCK_HELD':
+      throw stockHeld(reply);
     case 'PURCHASE_LIMIT_REACHED':
       throw conflict('PURCHASE_LIMIT_REACHED', `One buyer may hold at most ${reply.maxPerBuyer} units of this item; you hold ${reply.held}`, {
         details: { maxPerBuyer: reply.maxPerBuyer, held: reply.held },
@@ -79,6 +82,14 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
 
 /** One shared instance: an AppError carries no per-request data, and this is the spike's most frequent answer. */
 export const SOLD_OUT = conflict('SOLD_OUT', 'This item is sold out');
+
+/** Every unit left is held by payments in flight, which give units back if they fail. */
+function stockHeld(reply: Extract<AdmitOrderReply, { outcome: 'STOCK_HELD' }>): AppError {
+  return conflict('STOCK_HELD', 'Every unit left is held by payments in progress; some may come back if they fail', {
+    details: { stock: reply.stock, unitsInFlight: reply.unitsInFlight },
+    retryAfterSeconds: stockHeldRetryAfterSeconds(reply.arrivals, reply.line),
+  });
+}
 
 /**
  * The one Redis step of an order submission (admit-order.lua), which judges the sale window by

@@ -1,4 +1,5 @@
 -- Admits one order at the opening second without MySQL: idempotency, sale window, price, stock gate
+-- (units neither sold nor held by payments in flight)
 -- and the buyer's cap (maxPerBuyer) checked, order number drawn, mirror written, the buyer's held
 -- units raised, a record entry appended to the item's line.
 -- It also finishes the caller's authentication (the API checked only the token's signature), so
@@ -50,6 +51,13 @@ local inflight = tonumber(sale[6] or '0')
 if inflight <= 0 and stock < quantity then
   if stock <= 0 then return {'SOLD_OUT'} end
   return {'INSUFFICIENT_STOCK', tostring(stock)}
+end
+-- Units held by payments in flight are not offered again while they may still be taken: an order
+-- for them would almost surely end FAILED_QUANTITY, after costing a payment, polls and a drain.
+-- The line's progress goes back so that the buyer can be told when to ask again.
+if stock - inflight < quantity then
+  local line = redis.call('HMGET', KEYS[1], 'arrivals', 'processedSeq', 'drainRate')
+  return {'STOCK_HELD', tostring(stock), tostring(inflight), line[1] or '0', line[2] or '0', line[3] or ''}
 end
 -- After the stock gate, so a sold-out item still answers SOLD_OUT to everyone.
 local maxPerBuyer = tonumber(sale[7] or '')

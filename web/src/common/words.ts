@@ -1,12 +1,16 @@
 import type { ApiError, Schema } from './api';
 import { formatPrice, formatTime } from './format';
 
+/** The wait an answer's Retry-After asks for, in words (`fallback` seconds without one). */
+const seconds = (error: ApiError, fallback: number) => {
+  const wait = error.retryAfterSeconds ?? fallback;
+  return wait === 1 ? '1 second' : `${wait} seconds`;
+};
+
 /**
  * What an answer means for the person in front of the page, in words. The codes are the API's
  * (shared/errors.ts); anything not worded here falls back to the service's own message.
  */
-const seconds = (error: ApiError, fallback: number) => error.retryAfterSeconds ?? fallback;
-
 export function wordsForError(error: ApiError): string {
   const data = error.data ?? {};
   switch (error.code) {
@@ -14,6 +18,8 @@ export function wordsForError(error: ApiError): string {
       return 'Sold out: every unit is taken. Units can come back if other orders fail or are canceled.';
     case 'INSUFFICIENT_STOCK':
       return `Only ${String(data.stock)} left: lower the quantity and try again.`;
+    case 'STOCK_HELD':
+      return `Every unit left is held by buyers paying right now. Some may come back if their payments fail: try again in ${seconds(error, 2)}.`;
     case 'NOT_OPEN_YET':
       return `Not on sale yet: this sale opens ${typeof data.availableAt === 'string' ? `at ${formatTime(data.availableAt)}` : 'later'}. Your order was not taken; try again once it opens.`;
     case 'SALE_ENDED':
@@ -24,15 +30,15 @@ export function wordsForError(error: ApiError): string {
       return `One buyer may hold at most ${String(data.maxPerBuyer)} of this item, and your orders hold ${String(data.held)}: lower the quantity, or cancel an order to buy more.`;
     case 'ORDER_RATE_LIMITED':
     case 'RATE_LIMITED':
-      return `Too many tries from you in a short time: wait ${seconds(error, 10)} seconds, then try again.`;
+      return `Too many tries from you in a short time: wait ${seconds(error, 10)}, then try again.`;
     case 'VERIFICATION_TOO_SOON':
-      return `A code was sent to this address moments ago: wait ${seconds(error, 60)} seconds before asking for another.`;
+      return `A code was sent to this address moments ago: wait ${seconds(error, 60)} before asking for another.`;
     case 'ITEM_OVERLOADED':
-      return `So many orders are waiting for this item that it takes no more for now: try again in ${seconds(error, 5)} seconds.`;
+      return `So many orders are waiting for this item that it takes no more for now: try again in ${seconds(error, 5)}.`;
     case 'REDIS_UNAVAILABLE':
     case 'MYSQL_UNAVAILABLE':
     case 'NOT_READY':
-      return `The shop is having trouble right now: try again in ${seconds(error, 5)} seconds.`;
+      return `The shop is having trouble right now: try again in ${seconds(error, 5)}.`;
     case 'UNAUTHENTICATED':
     case 'INVALID_TOKEN':
     case 'TOKEN_REVOKED':
@@ -53,7 +59,7 @@ export function wordsForError(error: ApiError): string {
     case 'VALIDATION_FAILED':
       return error.fields.length > 0 ? error.fields.map((field) => field.message).join('. ') : error.message;
     default:
-      return error.status === 429 ? `Too many requests: wait ${seconds(error, 10)} seconds, then try again.` : error.message;
+      return error.status === 429 ? `Too many requests: wait ${seconds(error, 10)}, then try again.` : error.message;
   }
 }
 
