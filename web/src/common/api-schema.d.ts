@@ -15,7 +15,7 @@ export interface paths {
         /** Your orders, newest first */
         get: operations["listOrders"];
         put?: never;
-        /** Enter an order (answered from Redis, no MySQL); 409 PURCHASE_LIMIT_REACHED when it would take the buyer's units of the item above its maxPerBuyer */
+        /** Enter an order (answered from Redis, no MySQL); 409 STOCK_HELD with Retry-After while every unit left is held by payments in progress; 409 PURCHASE_LIMIT_REACHED when it would take the buyer's units of the item above its maxPerBuyer */
         post: operations["placeOrder"];
         delete?: never;
         options?: never;
@@ -776,7 +776,7 @@ export interface components {
             /** @enum {string} */
             status: "BAD_REQUEST" | "UNAUTHORIZED" | "FORBIDDEN" | "NOT_FOUND" | "CONFLICT" | "PAYLOAD_TOO_LARGE" | "TOO_MANY_REQUESTS" | "INTERNAL_SERVER_ERROR" | "SERVICE_UNAVAILABLE";
             /** @enum {string} */
-            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_ENCODING" | "VERIFICATION_CODE_INVALID" | "VERIFICATION_ATTEMPTS_EXCEEDED" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "TOKEN_REVOKED" | "ACCOUNT_DELETED" | "INVALID_CREDENTIALS" | "ADMIN_CREDENTIAL_REQUIRED" | "FORBIDDEN" | "ROLE_REQUIRED" | "ROUTE_NOT_FOUND" | "ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "USER_NOT_FOUND" | "DEAD_ORDER_NOT_FOUND" | "EMAIL_TAKEN" | "SOLD_OUT" | "INSUFFICIENT_STOCK" | "NOT_OPEN_YET" | "SALE_ENDED" | "PRICE_MISMATCH" | "PURCHASE_LIMIT_REACHED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_STATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "VERIFICATION_TOO_SOON" | "ORDER_RATE_LIMITED" | "TOO_MANY_ORDER_WATCHES" | "INTERNAL_ERROR" | "NOT_READY" | "ITEM_OVERLOADED" | "REDIS_UNAVAILABLE" | "MYSQL_UNAVAILABLE" | "ORDER_WATCHES_AT_CAPACITY";
+            code: "VALIDATION_FAILED" | "MALFORMED_JSON" | "UNSUPPORTED_ENCODING" | "VERIFICATION_CODE_INVALID" | "VERIFICATION_ATTEMPTS_EXCEEDED" | "UNAUTHENTICATED" | "INVALID_TOKEN" | "TOKEN_REVOKED" | "ACCOUNT_DELETED" | "INVALID_CREDENTIALS" | "ADMIN_CREDENTIAL_REQUIRED" | "FORBIDDEN" | "ROLE_REQUIRED" | "ROUTE_NOT_FOUND" | "ITEM_NOT_FOUND" | "ORDER_NOT_FOUND" | "USER_NOT_FOUND" | "DEAD_ORDER_NOT_FOUND" | "EMAIL_TAKEN" | "SOLD_OUT" | "INSUFFICIENT_STOCK" | "STOCK_HELD" | "NOT_OPEN_YET" | "SALE_ENDED" | "PRICE_MISMATCH" | "PURCHASE_LIMIT_REACHED" | "IDEMPOTENCY_KEY_REUSED" | "INVALID_STATE" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "VERIFICATION_TOO_SOON" | "ORDER_RATE_LIMITED" | "TOO_MANY_ORDER_WATCHES" | "INTERNAL_ERROR" | "NOT_READY" | "ITEM_OVERLOADED" | "REDIS_UNAVAILABLE" | "MYSQL_UNAVAILABLE" | "ORDER_WATCHES_AT_CAPACITY";
             message: string;
             data: Record<string, unknown> | null;
             errors?: components["schemas"]["FieldError"][];
@@ -794,6 +794,8 @@ export interface components {
         RequestId: string;
         /** @description Seconds to wait before trying again */
         RetryAfter: number;
+        /** @description With STOCK_HELD only: seconds until the payments in progress should have settled, by the item's recent drain rate (2 while it is not known, at most 10) */
+        StockHeldRetryAfter: number;
         /** @description Basic realm of the operator credential */
         BasicChallenge: string;
         /** @description A reading of the clock: never to be cached */
@@ -1060,10 +1062,11 @@ export interface operations {
                     };
                 };
             };
-            /** @description CONFLICT: SOLD_OUT, INSUFFICIENT_STOCK, NOT_OPEN_YET, SALE_ENDED, PRICE_MISMATCH, PURCHASE_LIMIT_REACHED, IDEMPOTENCY_KEY_REUSED */
+            /** @description CONFLICT: SOLD_OUT, INSUFFICIENT_STOCK, STOCK_HELD, NOT_OPEN_YET, SALE_ENDED, PRICE_MISMATCH, PURCHASE_LIMIT_REACHED, IDEMPOTENCY_KEY_REUSED */
             409: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["StockHeldRetryAfter"];
                     [name: string]: unknown;
                 };
                 content: {
@@ -1079,6 +1082,15 @@ export interface operations {
                         code: "INSUFFICIENT_STOCK";
                         data: {
                             stock: number;
+                        };
+                    } | {
+                        /** @constant */
+                        code: "STOCK_HELD";
+                        data: {
+                            /** @description Units not sold yet */
+                            stock: number;
+                            /** @description Units asked for by payments in progress, which take them unless they fail */
+                            unitsInFlight: number;
                         };
                     } | {
                         /** @constant */
