@@ -27,9 +27,9 @@ export class BenchProcess {
     return Promise.all([...BenchProcess.running].map((p) => p.stop())).then(() => undefined);
   }
 
-  /** `module` without extension, e.g. 'api/main'. */
-  static start(name: string, module: string, env: NodeJS.ProcessEnv): BenchProcess {
-    const args = fromSource ? ['--import', 'tsx', path.join(RUNTIME_ROOT, `${module}.ts`)] : [path.join(RUNTIME_ROOT, `${module}.js`)];
+  /** `module` without extension, e.g. 'api/main'; `nodeArgs` go to node before it (e.g. --cpu-prof). */
+  static start(name: string, module: string, env: NodeJS.ProcessEnv, nodeArgs: string[] = []): BenchProcess {
+    const args = [...nodeArgs, ...(fromSource ? ['--import', 'tsx', path.join(RUNTIME_ROOT, `${module}.ts`)] : [path.join(RUNTIME_ROOT, `${module}.js`)])];
     const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
     return new BenchProcess(name, child);
   }

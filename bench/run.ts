@@ -19,6 +19,7 @@ import { BenchProcess, PROJECT_ROOT, untilFileHasContent, waitUntilUp } from './
 import { writeReport, type BenchReport, type Check, type ScenarioReport } from './report';
 import { measureOpenStreams, measureSettleLatencyDuringSpike, type OpenStreams, type SettleLatency } from './order-watch';
 import { recordsFileOf, runScenario } from './scenarios';
+import { benchServiceEnv } from './service-env';
 import { seedItem, seedUsers, type BenchUser } from './seed-data';
 import { outcomesOf, waitUntilItemSettled } from './settlement';
 
@@ -80,22 +81,13 @@ const sizes = args.quick
       capacityWorkers: Number(args.workers),
     };
 
-const serviceEnv: NodeJS.ProcessEnv = {
-  NODE_ENV: 'production',
-  PORT: String(PORTS.api),
-  DATABASE_URL: args['database-url'],
-  REDIS_URL: args['redis-url'],
-  REDIS_PREFIX: args['redis-prefix'],
-  JWT_SECRET: 'bench-only-secret-not-for-production',
-  LOG_LEVEL: 'warn',
-  ITEM_BACKLOG_LIMIT: '0',
-  ORDER_TTL: '3600',
-  // The limits still count every request; they are only set so high that one load generator
-  // (one IP, a few buyers hammering) is not stopped by them.
-  ORDER_RATE_LIMIT: '1000000',
-  AUTH_RATE_LIMIT_PER_IP: '1000000',
-  ...(args['drain-batch-size'] ? { DRAIN_BATCH_SIZE: args['drain-batch-size'] } : {}),
-};
+const serviceEnv = benchServiceEnv({
+  port: PORTS.api,
+  databaseUrl: args['database-url'],
+  redisUrl: args['redis-url'],
+  redisPrefix: args['redis-prefix'],
+  drainBatchSize: args['drain-batch-size'],
+});
 
 const startedAt = Date.now();
 const log = (message: string) => process.stderr.write(`[bench +${((Date.now() - startedAt) / 1000).toFixed(0).padStart(4)}s] ${message}\n`);
