@@ -52,14 +52,14 @@ export interface CapacityBench {
 /** Units of the sell-out item: half the first step's buyers, so it is gone within its first seconds. */
 const sellOutStock = (plan: StepPlan[]) => Math.max(1, Math.round((plan[0].rate * plan[0].seconds) / 2));
 const ENOUGH_STOCK = 100_000_000;
-const ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-only-admin-password' };
-const ADMIN_AUTH = { authorization: `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}` };
+export const ADMIN = { ADMIN_USER: 'bench', ADMIN_PASSWORD: 'bench-only-admin-password' };
+export const ADMIN_AUTH = { authorization: `Basic ${Buffer.from(`${ADMIN.ADMIN_USER}:${ADMIN.ADMIN_PASSWORD}`).toString('base64')}` };
 
 /**
  * CPU seconds so far of every API process (their aggregated `process_cpu_seconds_total`) and of
  * the Redis server (INFO cpu: every client's share, so only exact on a Redis of the bench's own).
  */
-function cpuMeterOf(origin: string, redis: Redis): () => Promise<Record<string, number>> {
+export function cpuMeterOf(origin: string, redis: Redis): () => Promise<Record<string, number>> {
   return async () => {
     const metrics = await (await fetch(`${origin}/metrics`, { headers: ADMIN_AUTH })).text();
     const api = /^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)$/m.exec(metrics)?.[1];

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { Redis } from 'ioredis';
@@ -9,6 +9,7 @@ import { createDb } from '../shared/db';
 import { orderScripts } from '../shared/orders/order-scripts';
 import { createRedis } from '../shared/redis';
 import { recreateDatabase } from '../testkit/fresh-state';
+import { ADMIN, ADMIN_AUTH, cpuMeterOf } from './capacity';
 import { median } from './load';
 import { runOpenModel, type StepResult } from './open-model';
 import { BenchProcess, waitUntilUp } from './processes';
@@ -17,11 +18,12 @@ import { benchServiceEnv } from './service-env';
 
 /**
  * CPU per arrival (an order entered and paid) of one API process and of Redis, for work on the
- * hot path's cost: the API and workers as the bench's parts run them, a Redis server of this run's
+ * hot path's cost: `npm start` with API_PROCESSES=1 as the capacity knee runs it, a Redis server of this run's
  * own (so that its INFO cpu and commandstats are this load's alone), open-model arrivals at one
  * fixed rate, a warm-up, then several runs and their medians. CPU time per arrival barely moves
  * with other load on the machine, unlike latency. Every arrival is a buyer not seen before (a new
- * token to verify, as at a drop). `--cpu-prof DIR` writes the API process's V8 CPU profile there.
+ * token to verify, as at a drop). `--cpu-prof DIR` writes V8 CPU profiles there, one per process
+ * (the API process's is the largest).
  *
  *   npm run build && node dist/bench/cpu-per-arrival.js --rate 600 --seconds 10 --runs 3
  */
@@ -48,19 +50,6 @@ const arrivalsPerRun = Math.round(rate * seconds);
 const warmUp = { rate, seconds: Math.min(seconds, 3) };
 
 const log = (message: string) => process.stderr.write(`${message}\n`);
-const CLOCK_TICKS_PER_SECOND = 100;
-
-/** CPU seconds so far of a process and all its threads (/proc/<pid>/stat utime + stime). */
-function processCpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_SECOND;
-}
-
-async function redisCpuSeconds(redis: Redis): Promise<number> {
-  const info = await redis.info('cpu');
-  return ['used_cpu_sys', 'used_cpu_user'].reduce((sum, field) => sum + Number(new RegExp(`^${field}:(\\S+)`, 'm').exec(info)?.[1] ?? 0), 0);
-}
-
 /** calls and µs of every command Redis ran (those a script runs included) since the last CONFIG RESETSTAT. */
 async function commandStats(redis: Redis): Promise<{ command: string; calls: number; usec: number }[]> {
   const info = await redis.info('commandstats');
@@ -98,15 +87,14 @@ async function main(): Promise<void> {
     await redis.connect();
     const profileDir = args['cpu-prof'] && path.resolve(args['cpu-prof']);
     if (profileDir) mkdirSync(profileDir, { recursive: true });
-    const api = BenchProcess.start('api', 'api/main', env, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []);
-    services.push(api, ...Array.from({ length: Number(args.workers) }, (_, i) => BenchProcess.start(`worker-${i + 1}`, 'worker/main', env)));
-    await waitUntilUp(`http://127.0.0.1:${portBase}/ready`, 90_000);
+    const serviceEnv = { ...env, ...ADMIN, API_PROCESSES: '1', WORKER_PROCESSES: args.workers, WORKER_METRICS_PORT: '0' };
+    services.push(BenchProcess.start('npm start', 'start', serviceEnv, profileDir ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : []));
+    await waitUntilUp(`http://127.0.0.1:${portBase}/metrics`, 90_000, ADMIN_AUTH);
     const [seller] = await seedUsers(db, config, 'SELLER', 1, 'cpu');
     const buyers = await seedUsers(db, config, 'BUYER', Math.round(warmUp.rate * warmUp.seconds) + runs * arrivalsPerRun, 'cpu');
     const item = await seedItem(db, redis, seller.userNum, { title: 'cpu per arrival', price: 1000, stock: 100_000_000 });
     const origin = `http://127.0.0.1:${portBase}`;
-    const apiPid = api.child.pid!;
-    const meter = async () => ({ api: processCpuSeconds(apiPid), redis: await redisCpuSeconds(redis) });
+    const meter = cpuMeterOf(origin, redis);
     let nextBuyer = 0;
     const runOnce = async (plan: { rate: number; seconds: number }): Promise<StepResult> => {
       const mine = buyers.slice(nextBuyer, (nextBuyer += Math.round(plan.rate * plan.seconds)));
