@@ -3,7 +3,7 @@ import type { ApiContext } from './context';
 import { errorHandler, unknownRoute } from './middleware/error-handler';
 import { parseJsonBody } from './middleware/json-body';
 import { API_V1_PREFIX } from './paths';
-import { requestLogging } from './middleware/request-logging';
+import { requestObservation } from './middleware/request-logging';
 import { ORDERS_PATH, soldOutFastLane } from './middleware/sold-out-fast-lane';
 import { buildOpenApiDocument } from './openapi/document';
 import { deadEntryRoutes } from './routes/dead-entries';
@@ -37,8 +37,7 @@ export function createApp(ctx: ApiContext): Express {
   app.set('etag', false);
   app.set('trust proxy', 'loopback');
   app.post(ORDERS_PATH, soldOutFastLane(ctx));
-  app.use(ctx.metrics.recordHttp);
-  app.use(requestLogging(ctx.logger));
+  app.use(requestObservation(ctx.logger, ctx.metrics));
   app.use(parseJsonBody(ctx.config.bodyLimit));
   for (const { prefix, router } of documentedRouters(ctx)) app.use(prefix || '/', router);
   app.use(pageRoutes(ctx.logger));

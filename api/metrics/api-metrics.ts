@@ -1,4 +1,4 @@
-import type { NextFunction, Request, Response } from 'express';
+import type { Request, Response } from 'express';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import { createMetricsRegistry, DURATION_BUCKETS } from '../../shared/metrics/registry';
 import { API_V1_PREFIX } from '../paths';
@@ -39,14 +39,13 @@ export class ApiMetrics {
   }
 
   /**
-   * Express middleware timing every request until its response is written, or its client went
-   * away. An event stream is timed until it opened: its whole life would read as a slow request.
+   * Times a request that started at `startedAt` (performance.now()), once its response was written
+   * or its client went away (api/middleware/request-logging.ts calls it). An event stream is timed
+   * until it opened: its whole life would read as a slow request.
    */
-  readonly recordHttp = (req: Request, res: Response, next: NextFunction): void => {
-    const started = performance.now();
-    res.once('close', () => this.observeHttp(req.method, routeLabelOf(req), res.statusCode, (res.locals.streamOpenedAt ?? performance.now()) - started));
-    next();
-  };
+  observeRequest(req: Request, res: Response, startedAt: number): void {
+    this.observeHttp(req.method, routeLabelOf(req), res.statusCode, (res.locals.streamOpenedAt ?? performance.now()) - startedAt);
+  }
 
   /** Open order streams and `Prefer: wait` answers of this process, read when Prometheus scrapes. */
   watchOpenWatches(open: { streamCount: number; waitCount: number }): void {

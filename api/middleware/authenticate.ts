@@ -28,13 +28,14 @@ export function authenticate(config: Pick<Config, 'jwtSecret'>, redis: Redis) {
 }
 
 /**
- * For the order hot path only: checks signature and expiry without I/O and leaves the revocation
- * check to the route's use case, whose single Lua step makes it atomically with the admission
- * (one Redis round trip per request instead of two).
+ * For the order hot path only: checks signature, expiry and the caller's role without I/O, in one
+ * step, and leaves the revocation check to the route's use case, whose single Lua step makes it
+ * atomically with the admission (one Redis round trip per request instead of two).
  */
-export function authenticateSignature(config: Pick<Config, 'jwtSecret'>) {
+export function authenticateSignature(config: Pick<Config, 'jwtSecret'>, role: UserRole) {
   return (req: Request, _res: Response, next: NextFunction) => {
     req.principal = verifyAccessTokenSignature(config, bearerTokenOf(req));
+    assertRole(req.principal, role);
     next();
   };
 }
@@ -54,9 +55,13 @@ export function principalOf(req: Request): TokenHolder {
   return req.principal;
 }
 
+function assertRole(principal: TokenHolder, role: UserRole): void {
+  if (principal.role !== role) throw forbidden(`Only a ${role} may do this`, 'ROLE_REQUIRED');
+}
+
 export function requireRole(role: UserRole) {
   return (req: Request, _res: Response, next: NextFunction) => {
-    if (principalOf(req).role !== role) throw forbidden(`Only a ${role} may do this`, 'ROLE_REQUIRED');
+    assertRole(principalOf(req), role);
     next();
   };
 }

@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 import { HTTP_STATUS } from '../../shared/errors';
 import { SOLD_OUT } from '../../shared/orders/place-order';
 import type { ApiContext } from '../context';
+import { writeJson } from '../json-answer';
 import { API_V1_PREFIX } from '../paths';
 import { signedHolderOf } from './authenticate';
 import { errorEnvelopeOf } from './error-handler';
@@ -36,8 +37,8 @@ export function soldOutFastLane(ctx: ApiContext) {
         return;
       }
       req.id = requestIdOf(req);
-      res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length, [REQUEST_ID_HEADER]: req.id });
-      res.end(body);
+      res.setHeader(REQUEST_ID_HEADER, req.id);
+      writeJson(res, status, body);
       const milliseconds = performance.now() - started;
       ctx.metrics.observeHttp('POST', ORDERS_PATH, status, milliseconds);
       ctx.metrics.countOrderSubmission(SOLD_OUT.code);

@@ -10,6 +10,7 @@ import { paginationSchema, validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { AppError } from '../../shared/errors';
 import { assertSelf, authenticate, authenticateSignature, principalOf, requireRole } from '../middleware/authenticate';
+import { writeJson } from '../json-answer';
 import { orderAfterPreferredWait } from '../prefer-wait';
 import { idempotencyKeySchema, orderPathSchema, placeOrderBodySchema } from '../request-schemas/orders';
 
@@ -21,10 +22,10 @@ import { idempotencyKeySchema, orderPathSchema, placeOrderBodySchema } from '../
 export function orderRoutes(ctx: ApiContext): Router {
   const router = Router();
   const bodySchema = placeOrderBodySchema(ctx.config.maxOrderQuantity);
-  const hotPath = [authenticateSignature(ctx.config), requireRole('BUYER')];
+  const hotPath = authenticateSignature(ctx.config, 'BUYER');
   const buyerOnly = [authenticate(ctx.config, ctx.redis), requireRole('BUYER')];
 
-  router.post('/orders', ...hotPath, async (req, res) => {
+  router.post('/orders', hotPath, async (req, res) => {
     const body = validate(bodySchema, req.body);
     assertSelf(req, body.buyerNum);
     const idempotencyHeader = req.get('Idempotency-Key');
@@ -34,7 +35,7 @@ export function orderRoutes(ctx: ApiContext): Router {
       throw error;
     });
     ctx.metrics.countOrderSubmission('ACCEPTED');
-    res.json(ok('Order entered', order));
+    writeJson(res, 200, JSON.stringify(ok('Order entered', order)));
   });
 
   const tryPayment = async (req: Request, res: Response) => {
@@ -42,11 +43,11 @@ export function orderRoutes(ctx: ApiContext): Router {
     const caller = principalOf(req);
     const payment = await startPayment(ctx, orderNum, caller, req.id);
     const order = await orderAfterPreferredWait(ctx, req, res, orderNum, caller.userNum);
-    if (order && isSettled(order.status)) res.json(ok('Payment settled', order));
-    else res.status(202).json(ok('Payment in progress', payment));
+    if (order && isSettled(order.status)) writeJson(res, 200, JSON.stringify(ok('Payment settled', order)));
+    else writeJson(res, 202, JSON.stringify(ok('Payment in progress', payment)));
   };
-  router.post('/try-payments/:orderNum', ...hotPath, tryPayment);
-  router.post('/orders/try-payments/:orderNum', ...hotPath, tryPayment);
+  router.post('/try-payments/:orderNum', hotPath, tryPayment);
+  router.post('/orders/try-payments/:orderNum', hotPath, tryPayment);
 
   router.get('/orders', ...buyerOnly, async (req, res) => {
     const page = validate(paginationSchema, req.query);
