@@ -96,7 +96,8 @@ describe('The drop page and the seller page, in Chromium', () => {
       worker = await startTestWorker({ PAYMENT_FAILURE_RATE: '0' });
       await status.and(page.locator('[data-status=PAID]')).waitFor();
       await page.getByTestId('announcer').getByText(/Paid: it is yours/).waitFor();
-      expect(await card.getByTestId('stock').textContent()).to.equal('3');
+      // The card reads the items again once the order settled, after announcing it: wait for that read.
+      await card.locator('[data-testid=stock]', { hasText: /^3$/ }).waitFor();
       expect(page.url()).to.equal(`${api.url}/`);
       expect(await page.evaluate('Object.keys(localStorage)')).to.deep.equal([]);
       expect(await page.evaluate('document.documentElement.scrollWidth')).to.be.at.most(PHONE.width);
