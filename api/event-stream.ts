@@ -13,10 +13,11 @@ declare module 'express-serve-static-core' {
  * objects and keep-alive timers would cost more than the 10 KB a stream may take.
  */
 export class EventStream {
-  private constructor(private readonly res: Response) {}
+  constructor(private readonly res: Response) {}
 
   /** Sends the headers at once, so that the client knows the stream is open before the first change. */
-  static open(res: Response): EventStream {
+  open(): void {
+    const { res } = this;
     res.status(200).set({
       'Content-Type': 'text/event-stream; charset=utf-8',
       'Cache-Control': 'no-cache, no-transform',
@@ -25,7 +26,6 @@ export class EventStream {
     });
     res.flushHeaders();
     res.locals.streamOpenedAt = performance.now();
-    return new EventStream(res);
   }
 
   /** One event: its id (what a reconnecting client sends back as Last-Event-ID) and JSON data, which has no line breaks. */

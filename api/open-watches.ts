@@ -24,10 +24,13 @@ export class OpenWatches {
     return this.waits.size;
   }
 
-  /** Holds the stream until the returned function is called. */
-  holdStream(stream: EventStream): () => void {
+  /** Holds the stream until letGo(). */
+  hold(stream: EventStream): void {
     this.streams.add(stream);
-    return () => this.streams.delete(stream);
+  }
+
+  letGo(stream: EventStream): void {
+    this.streams.delete(stream);
   }
 
   /** Holds the wait (aborted if the process stops first) until the returned function is called. */

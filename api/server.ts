@@ -5,7 +5,7 @@ import { createDb } from '../shared/db';
 import { assertMysqlReachable, assertRedisReachable } from '../shared/dependencies';
 import { createLogger, type Logger } from '../shared/logger';
 import { createMailer } from '../shared/mail';
-import { readOrdersInFlight } from '../shared/orders/get-order';
+import { readOrders } from '../shared/orders/get-order';
 import { OrderChangeFeed } from '../shared/orders/order-change-feed';
 import { SoldOutMemo } from '../shared/orders/sold-out-memo';
 import { WatchQuota } from '../shared/orders/watch-quota';
@@ -47,7 +47,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
   const redis = createRedis(config);
   let orderQueues: ReturnType<typeof createOrderQueues> | undefined;
   let redisRecovery: RedisRecovery | undefined;
-  const orderChanges = new OrderChangeFeed(config, logger, (orderNums) => readOrdersInFlight({ config, db, redis }, orderNums));
+  const orderChanges = new OrderChangeFeed(config, logger, (orderNums) => readOrders({ config, db, redis }, orderNums));
   const closeClients = async () => {
     redisRecovery?.stop();
     await orderChanges.stop();

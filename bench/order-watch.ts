@@ -2,14 +2,15 @@ import { readFileSync } from 'node:fs';
 import { get as httpGet, type ClientRequest } from 'node:http';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createParser } from 'eventsource-parser';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import type { Config } from '../shared/config';
-import { decodeOrderChange } from '../shared/orders/order-changes';
 import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 import { partitionOf, type OrderQueues } from '../shared/queue';
 import { orderChangesChannel } from '../shared/redis-keys';
 import { enterAndPayInRedis } from '../testkit/orders-in-redis';
 import { percentiles } from './load';
+import { collectGarbageOf } from './collect-garbage';
+import { PublishObserver } from './publish-observer';
 import type { BenchUser } from './seed-data';
 
 type Percentiles = ReturnType<typeof percentiles>;
@@ -43,6 +44,8 @@ interface Followed {
   settled: Promise<number | undefined>;
 }
 
+const STATUS_IN_EVENT = /"status":"([A-Z_]+)"/;
+
 /** Opens GET /orders/{orderNum}/events (resolves once the answer's headers say 200). */
 function follow(origin: string, orderNum: number, token: string): Promise<Followed> {
   return new Promise((resolve, reject) => {
@@ -59,7 +62,8 @@ function follow(origin: string, orderNum: number, token: string): Promise<Follow
       const parser = createParser({
         onEvent: (event) => {
           open();
-          if (isSettled((JSON.parse(event.data) as { status: OrderStatus }).status)) settle(Date.now());
+          // The status alone, without parsing the whole order: 10,000 clients in one process must not make the delays they measure.
+          if (isSettled(STATUS_IN_EVENT.exec(event.data)?.[1] as OrderStatus)) settle(Date.now());
         },
       });
       response.setEncoding('utf8');
@@ -126,16 +130,39 @@ function rssMiBOf(pid: number): number {
   return kib / 1024;
 }
 
+/** The process's RSS once it has collected its garbage (twice: the second compacts what the first freed) and held steady for two seconds. */
+async function settledRssMiBOf(api: { pid: number; inspectPort: number }): Promise<number> {
+  for (let round = 0; round < 2; round++) {
+    await collectGarbageOf(api.pid, api.inspectPort);
+    await sleep(1000);
+  }
+  await sleep(1000);
+  return rssMiBOf(api.pid);
+}
+
+/** Opens a stream on each order, 500 at a time, each once its first event came. */
+async function followAll(origin: string, orders: { orderNum: number; buyer: BenchUser }[]): Promise<Followed[]> {
+  const streams: Followed[] = [];
+  for (let start = 0; start < orders.length; start += 500) {
+    const batch = await Promise.all(orders.slice(start, start + 500).map(({ orderNum, buyer }) => follow(origin, orderNum, buyer.token)));
+    await Promise.all(batch.map((stream) => stream.opened));
+    streams.push(...batch);
+  }
+  return streams;
+}
+
 /**
- * DESIGN §8 open order streams: `count` streams on one API process (`apiPid`), each on an order
- * waiting in a paused line, spread over the buyers (at most 5 each). RSS before and after, then
- * the line drains: the delay from each settle's publish, as this process hears it on the order
- * changes channel, to the settled order's event on its stream.
+ * DESIGN §8 open order streams: `count` streams on one API process, each on an order waiting in a
+ * paused line, one buyer each. RSS per stream: the process's RSS with the streams open less its
+ * RSS before, each taken once it collected its garbage (collectGarbageOf), the first after a
+ * warm-up that opened and dropped 1,000 streams (so that the code, the young generation and the
+ * buffers a burst of streams needs are there before as after). Then the line drains: the delay from each settle's publish, as a listener
+ * of the bench's own hears it on the order changes channel, to the settled order's event on its stream.
  */
 export async function measureOpenStreams(
   bench: { config: Config; redis: Redis; orderQueues: OrderQueues },
   origin: string,
-  apiPid: number,
+  api: { pid: number; inspectPort: number },
   item: { itemNum: number; price: number },
   buyers: BenchUser[],
   count: number,
@@ -148,28 +175,17 @@ export async function measureOpenStreams(
     const buyer = buyers[i % buyers.length];
     orders.push({ orderNum: await enterAndPayInRedis(config, redis, item, buyer), buyer });
   }
-  const rssBeforeMiB = rssMiBOf(apiPid);
-  const streams: Followed[] = [];
-  for (let start = 0; start < orders.length; start += 500) {
-    const batch = await Promise.all(orders.slice(start, start + 500).map(({ orderNum, buyer }) => follow(origin, orderNum, buyer.token)));
-    await Promise.all(batch.map((stream) => stream.opened));
-    streams.push(...batch);
-  }
-  // Let the process settle after the opening burst (buffers freed, nothing in flight).
-  await sleep(2000);
-  const rssAfterMiB = rssMiBOf(apiPid);
+  const warmUp = await followAll(origin, orders.slice(0, 1000));
+  for (const stream of warmUp) stream.request.destroy();
+  const rssBeforeMiB = await settledRssMiBOf(api);
+  const streams = await followAll(origin, orders);
+  const rssAfterMiB = await settledRssMiBOf(api);
 
-  const heardAt = new Map<number, number>();
-  const listener = new Redis(config.redisUrl);
-  listener.on('message', (_channel: string, message: string) => {
-    const change = decodeOrderChange(message);
-    if (change?.kind === 'line') for (const orderNum of change.settled) heardAt.set(orderNum, Date.now());
-  });
-  await listener.subscribe(orderChangesChannel(config));
+  const observer = await PublishObserver.start({ redisUrl: config.redisUrl, channel: orderChangesChannel(config) });
   await partition.resume();
   await orderQueues.requestDrain(item.itemNum);
   const settledAt = await Promise.all(streams.map((stream) => withTimeout(stream.settled, 300_000)));
-  await listener.quit();
+  const heardAt = await observer.stop();
   for (const stream of streams) stream.request.destroy();
   const delays = settledAt.flatMap((at, i) => {
     const heard = heardAt.get(orders[i].orderNum);

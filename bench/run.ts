@@ -10,6 +10,7 @@ import { createRedis } from '../shared/redis';
 import { ensureArtilleryInstalled } from './artillery';
 import { auditItemInvariants } from '../testkit/invariant-audit';
 import { HTTP_CEILING_TARGET, measureHttpCeilingCapacity, measureOurCapacity, measureSeedDesignCapacity, ourTarget, SEED_DESIGN_TARGET, STOCK_KINDS, type CapacityBench, type CapacityRun } from './capacity';
+import { inspectPortArg } from './collect-garbage';
 import { measureHotItemDrain } from './drain';
 import { deleteKeysUnderPrefix, recreateDatabase } from '../testkit/fresh-state';
 import { measure, median, type LoadResult } from './load';
@@ -44,7 +45,7 @@ const { values: args } = parseArgs({
   },
 });
 const portBase = Number(args['port-base']);
-const PORTS = { api: portBase, capacity: portBase + 2, bare: portBase + 10, seedDesign: portBase + 11 };
+const PORTS = { api: portBase, apiInspector: portBase + 1, capacity: portBase + 2, bare: portBase + 10, seedDesign: portBase + 11 };
 const wants = (part: Part) => args.scenario === 'all' || part.startsWith(args.scenario);
 
 const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000];
@@ -301,7 +302,7 @@ function waitChecks(scenarios: ScenarioReport[]): Check[] {
 async function measureStreams(bench: Bench, apiPid: number): Promise<{ openStreams: OpenStreams; checks: Check[] }> {
   const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams', price: 1000, stock: sizes.openStreams });
   log(`open streams: ${sizes.openStreams} on one API process`);
-  const openStreams = await measureOpenStreams(bench, `http://127.0.0.1:${PORTS.api}`, apiPid, item, bench.buyers, sizes.openStreams);
+  const openStreams = await measureOpenStreams(bench, `http://127.0.0.1:${PORTS.api}`, { pid: apiPid, inspectPort: PORTS.apiInspector }, item, bench.buyers, sizes.openStreams);
   await waitUntilItemSettled(bench.db, bench.redis, item.itemNum);
   return {
     openStreams,
@@ -376,7 +377,8 @@ async function main(): Promise<void> {
   BenchProcess.start('seed-design', 'bench/baselines/seed-design-server', { PORT: String(PORTS.seedDesign), DATABASE_URL: config.databaseUrl });
   const service = needsService
     ? [
-        BenchProcess.start('api', 'api/main', serviceEnv),
+        // Its inspector (opened only when the order-streams part measures its memory) lets the bench make it collect garbage.
+        BenchProcess.start('api', 'api/main', serviceEnv, [inspectPortArg(PORTS.apiInspector)]),
         ...Array.from({ length: Number(args.workers) }, (_, i) => BenchProcess.start(`worker-${i + 1}`, 'worker/main', serviceEnv)),
       ]
     : [];

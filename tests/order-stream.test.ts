@@ -1,12 +1,14 @@
 import { get as httpGet, type ClientRequest } from 'node:http';
 import { expect } from 'chai';
 import type { RunningApi } from '../api/server';
-import { LINE_EVENT_INTERVAL_MS } from '../shared/orders/follow-order';
+import { LINE_EVENT_INTERVAL_MS } from '../shared/orders/line-news';
 import type { RunningWorker } from '../worker/worker';
 import { startTestApi } from './support/api';
 import { BuyerClient } from './support/buyer-client';
 import { isolateTestFile } from './support/isolation';
 import { keptLogLines, type LogLine } from './support/log-lines';
+import { enterAndPayInRedis } from '../testkit/orders-in-redis';
+import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { bearer, OrderStream } from './support/order-stream';
 import { TcpProxy } from './support/tcp-proxy';
@@ -231,7 +233,7 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
       proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 3306) });
       const log = keptLogLines('warn');
       logLines = log.lines;
-      proxied = await startTestApi({ DATABASE_URL: proxy.urlFor(testEnv().DATABASE_URL!) }, log.logger);
+      proxied = await startTestApi({ DATABASE_URL: proxy.urlFor(testEnv().DATABASE_URL!), ORDER_WATCHES_PER_BUYER: '1000' }, log.logger);
     });
     after(async () => {
       proxy?.restore();
@@ -250,12 +252,37 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
       // The worker reaches MySQL directly: it settles the order while the stream's API cannot read it.
       proxy.cut();
       await startWorker();
-      await waitFor('the settled order read to fail', () => logLines.some((line) => line.msg === 'settled orders not read for their watchers; retrying'));
+      await waitFor('the settled order read to fail', () => logLines.some((line) => line.msg === 'watched orders not read; retrying'));
       proxy.restore();
       await stream.closed();
       expect(stream.events.map((event) => event.order.status)).to.deep.equal(['IN_PROGRESS', 'PAID']);
       expect(stream.events.at(-1)!.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
-      expect(logLines.map((line) => line.msg)).to.not.include('order stream ended: the order could not be read');
+      expect(logLines.map((line) => line.msg)).to.not.include('watched orders could not be read');
+    });
+
+    it('When the line drains in many small batches while MySQL is away for a moment, every stream is told its settled order, read in a few shared reads rather than one per stream', async function () {
+      this.timeout(60_000);
+      const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 300 });
+      const orderNums: number[] = [];
+      for (let i = 0; i < 300; i += 1) orderNums.push(await enterAndPayInRedis(proxied.ctx.config, proxied.ctx.redis, item, buyer.user));
+      const streams = await Promise.all(orderNums.map((orderNum) => OrderStream.open(proxied.url, orderNum, bearer(buyer.user.token))));
+      await Promise.all(streams.map((stream) => stream.nextEvents(1)));
+
+      // Ten orders a batch, settled by a worker that reaches MySQL directly while the streams' API cannot read them.
+      logLines.length = 0;
+      proxy.cut();
+      await startWorker({ DRAIN_BATCH_SIZE: '20' });
+      await buyer.settled(orderNums.at(-1)!);
+      await waitFor('the settled orders read to fail', () => logLines.some((line) => line.msg === 'watched orders not read; retrying'));
+      const queries = await countMysqlQueries(proxied.ctx.db, async () => {
+        proxy.restore();
+        await Promise.all(streams.map((stream) => stream.closed(30_000)));
+      });
+      expect(streams.filter((stream) => stream.events.at(-1)?.order.status !== 'PAID')).to.have.length(0);
+      expect(streams.at(-1)!.events.at(-1)!.order).to.deep.equal((await buyer.poll(orderNums.at(-1)!).expect(200)).body.data);
+      // Two queries a read (histories, payments); one read per stream would be 600.
+      expect(queries).to.be.below(100);
+      expect(proxied.ctx.orderChanges.size).to.equal(0);
     });
   });
 });

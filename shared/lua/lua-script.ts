@@ -49,7 +49,8 @@ export class LuaScript<Reply> {
 
   constructor(
     file: string,
-    private readonly numberOfKeys: number,
+    /** 'any': as many keys as the call gives. */
+    private readonly numberOfKeys: number | 'any',
     private readonly decode: ReplyDecoder<Reply>,
     generated: GeneratedFragments = {},
   ) {
@@ -58,15 +59,17 @@ export class LuaScript<Reply> {
   }
 
   async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<Reply> {
-    if (keys.length !== this.numberOfKeys) {
+    const anyKeys = this.numberOfKeys === 'any';
+    if (!anyKeys && keys.length !== this.numberOfKeys) {
       throw new Error(`${this.commandName} takes ${this.numberOfKeys} keys, got ${keys.length}`);
     }
     if (!this.definedOn.has(redis)) {
-      redis.defineCommand(this.commandName, { numberOfKeys: this.numberOfKeys, lua: this.source });
+      // Without numberOfKeys, ioredis takes the count as the call's first argument (and still prefixes the keys).
+      redis.defineCommand(this.commandName, anyKeys ? { lua: this.source } : { numberOfKeys: this.numberOfKeys, lua: this.source });
       this.definedOn.add(redis);
     }
     const command = (redis as unknown as Record<string, LuaCommand>)[this.commandName];
-    return this.decode(await command.call(redis, ...keys, ...args));
+    return this.decode(await command.call(redis, ...(anyKeys ? [keys.length] : []), ...keys, ...args));
   }
 }
 

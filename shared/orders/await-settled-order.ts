@@ -13,7 +13,7 @@ export const MAX_WAIT_SECONDS = 30;
  */
 export async function awaitSettledOrder(ctx: WatchContext, orderNum: number, buyerNum: number, seconds: number, signal: AbortSignal): Promise<OrderReading> {
   const wake = new Wakeup();
-  const watcher: OrderWatcher = { orderNum, orderChanged: (reading) => wake.wake(reading), lineMoved: () => {} };
+  const watcher: OrderWatcher = { orderNum, orderChanged: (reading) => wake.wake(reading), orderUnreadable: () => wake.wake(), lineMoved: () => false };
   const timer = setTimeout(() => wake.end(), seconds * 1000);
   const onAbort = () => wake.end();
   signal.addEventListener('abort', onAbort);

@@ -1,10 +1,10 @@
 import { forbidden, notFound } from '../errors';
 import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
 import type { OrderContext } from './order-context';
-import { findOrder, historiesOf, orderViewOf, paymentsOf } from './order-repository';
+import { findOrders, historiesOf, orderViewOf, paymentsOf } from './order-repository';
 import { orderScripts, type OrderProgress } from './order-scripts';
 import { isSettled } from './order-status';
-import type { OrderDetailView, OrderView } from './order-view';
+import { waitingOrderView, type OrderDetailView, type OrderView } from './order-view';
 import { orderVersionOf, placeInLineOf, type LineSpot } from './place-in-line';
 
 /** What reading orders takes. */
@@ -28,33 +28,31 @@ export async function getOrder(ctx: OrderContext, orderNum: number, buyerNum: nu
 }
 
 export async function readOrder(ctx: OrderContext, orderNum: number, buyerNum: number): Promise<OrderReading> {
-  const progress = await progressOf(ctx, orderNum);
-  if (progress) {
-    if (progress.buyerNum !== buyerNum) throw forbidden();
-    const settled = isSettled(progress.status) ? await recordsOf(ctx, [orderNum]) : undefined;
-    return readingOf(orderNum, progress, settled);
-  }
-  const row = await findOrder(ctx.db, orderNum);
-  if (!row) throw notFound('Order', 'ORDER_NOT_FOUND');
-  if (row.buyer_id !== buyerNum) throw forbidden();
-  const records = await recordsOf(ctx, [orderNum]);
-  return { order: withRecords(orderViewOf(row), null, records), version: orderVersionOf(row.status, row.arrival_seq) };
+  const reading = (await readOrders(ctx, [orderNum])).get(orderNum);
+  if (!reading) throw notFound('Order', 'ORDER_NOT_FOUND');
+  if (reading.order.buyerNum !== buyerNum) throw forbidden();
+  return reading;
 }
 
 /**
- * Many orders at once, as their mirrors have them (those gone from Redis are left out): what the
- * watchers of one line batch are told, in one pipelined round trip to Redis and, for the settled
- * ones, one query each for their histories and payments, however many orders the batch settled.
- * No owner check: a watcher was checked when it started watching.
+ * Many orders at once (those that do not exist are left out), however many: the mirrors in one
+ * Lua step (a millisecond or two of Redis for a thousand); for the settled ones, one query each
+ * for their histories and payments; orders whose mirror is gone (a day after they settled) in one
+ * more query. What the
+ * watchers of a line batch are told, read once for all of them. No owner check: a watcher was
+ * checked when it started watching.
  */
-export async function readOrdersInFlight(ctx: OrderReader, orderNums: number[]): Promise<Map<number, OrderReading>> {
-  const progresses = await Promise.all(orderNums.map((orderNum) => progressOf(ctx, orderNum)));
+export async function readOrders(ctx: OrderReader, orderNums: number[]): Promise<Map<number, OrderReading>> {
+  const progresses = await progressesOf(ctx, orderNums);
+  const rows = await findOrders(ctx.db, orderNums.filter((_, i) => !progresses[i]));
   const settled = orderNums.filter((_, i) => progresses[i] && isSettled(progresses[i].status));
-  const records = await recordsOf(ctx, settled);
+  const records = await recordsOf(ctx, [...settled, ...rows.keys()]);
   const readings = new Map<number, OrderReading>();
   orderNums.forEach((orderNum, i) => {
     const progress = progresses[i];
+    const row = rows.get(orderNum);
     if (progress) readings.set(orderNum, readingOf(orderNum, progress, records));
+    else if (row) readings.set(orderNum, { order: withRecords(orderViewOf(row), null, records), version: orderVersionOf(row.status, row.arrival_seq) });
   });
   return readings;
 }
@@ -64,8 +62,9 @@ interface OrderRecords {
   payments: Awaited<ReturnType<typeof paymentsOf>>;
 }
 
-function progressOf(ctx: OrderReader, orderNum: number): Promise<OrderProgress | undefined> {
-  return orderScripts.readOrderProgress.run(ctx.redis, [redisKeys.orderMirror(orderNum)], [ctx.config.redisPrefix + ITEM_KEY_PREFIX]);
+async function progressesOf(ctx: OrderReader, orderNums: number[]): Promise<(OrderProgress | undefined)[]> {
+  if (orderNums.length === 0) return [];
+  return orderScripts.readOrdersProgress.run(ctx.redis, orderNums.map(redisKeys.orderMirror), [ctx.config.redisPrefix + ITEM_KEY_PREFIX]);
 }
 
 async function recordsOf(ctx: OrderReader, orderNums: number[]): Promise<OrderRecords> {
@@ -80,7 +79,7 @@ function readingOf(orderNum: number, progress: OrderProgress, records: OrderReco
   if (isSettled(progress.status)) return { order: withRecords(view, progress.reason, records!), version };
   if (progress.status !== 'IN_PROGRESS' || progress.arrivalSeq === null) return { order: { ...view, history: [], payment: null }, version };
   const spot = { itemNum: progress.itemNum, arrivalSeq: progress.arrivalSeq };
-  return { order: { ...view, ...placeInLineOf(spot, progress), history: [], payment: null }, version, spot };
+  return { order: waitingOrderView(view, placeInLineOf(spot, progress)), version, spot };
 }
 
 function withRecords(view: OrderView, reason: string | null, records: OrderRecords): OrderDetailView {

@@ -1,56 +1,61 @@
 import { Redis } from 'ioredis';
 import type { Config } from '../config';
-import { isDependencyOutage } from '../dependency-outage';
 import type { Logger } from '../logger';
 import { closeRedis, REDIS_OPTIONS } from '../redis';
 import { orderChangesChannel } from '../redis-keys';
-import { withTransientRetry, type RetryPolicy } from '../transient-retry';
 import type { OrderReading } from './get-order';
 import { decodeOrderChange, type OrderChange } from './order-changes';
-import type { LineProgress, LineSpot } from './place-in-line';
-
-/**
- * How a read for watchers meets Redis or MySQL being away for a moment (a pool that times out
- * under a spike): tried again for a few seconds, so that it costs the watchers latency, not their
- * stream.
- */
-export const WATCHER_READ_RETRY: RetryPolicy = { retryable: isDependencyOutage, attempts: 6, firstDelayMs: 100, maxDelayMs: 2000 };
+import { LineNews, type LineWatcher } from './line-news';
+import type { LineSpot } from './place-in-line';
+import { WatchedOrderReads } from './watched-order-reads';
+import { WatcherIndex } from './watcher-index';
 
 /** Someone in this process following one order: a buyer's stream or a `Prefer: wait` answer. */
-export interface OrderWatcher {
+export interface OrderWatcher extends LineWatcher {
   readonly orderNum: number;
   /** Set while the order waits in its item's line, so that batches of that line reach the watcher. */
   spot?: LineSpot;
-  /** The order changed: here it is, read for every watcher of the batch at once; or, without it, read it again. */
-  orderChanged(reading?: OrderReading): void;
-  /** Its item's line moved without settling it. */
-  lineMoved(line: LineProgress): void;
+  /** The order as it stands now, read when the order changes channel named it, once for all its watchers. */
+  orderChanged(reading: OrderReading): void;
+  /** The order could not be read (for a reason other than Redis or MySQL being away, which is waited out): a change may be missed. */
+  orderUnreadable(): void;
 }
 
 /**
  * One API process's end of the order changes channel (DESIGN §9): one subscriber connection, and
- * the watchers of this process by order and by item, woken by what the Lua steps publish. Nothing
- * here asks Redis about a watcher's order: a watcher reads it when it starts watching and when it
- * is told to, so a lost message costs it latency (until its wait ends or its line moves on), never
- * a wrong answer. When the subscription is made again after a lost connection, every watcher reads
- * its order once, for what was published meanwhile.
+ * the watchers of this process by order and by item, woken by what the Lua steps publish. The
+ * orders a message names are read for their watchers by WatchedOrderReads, a few reads however
+ * many watchers; a move of a line is told to the item's watchers from the message itself, without
+ * Redis (LineNews). Nothing here asks Redis about an order no message named: a watcher reads its
+ * order when it starts watching and (a wait) when it ends, so a lost message costs latency, never
+ * a wrong answer. When the subscription is made again after a lost connection, every watched order
+ * is read once, for what was published meanwhile.
  */
 export class OrderChangeFeed {
-  private readonly byOrder = new Map<number, Set<OrderWatcher>>();
-  private readonly byItem = new Map<number, Set<OrderWatcher>>();
+  private readonly byOrder = new WatcherIndex<number, OrderWatcher>();
+  private readonly byItem = new WatcherIndex<number, OrderWatcher>();
+  private readonly lineNews = new LineNews(this.byItem);
+  private readonly reads: WatchedOrderReads;
   private readonly channel: string;
   /** Pub/sub needs a connection of its own; without keyPrefix, which names keys, not channels. */
   readonly subscriber: Redis;
   private subscribed = false;
-  /** Aborted by stop(): ends the waits of reads being tried again. */
-  private readonly stopping = new AbortController();
 
   constructor(
     config: Pick<Config, 'redisUrl' | 'redisPrefix'>,
     private readonly logger: Logger,
-    /** Reads the orders a line batch settled, for all their watchers at once (get-order.ts readOrdersInFlight). */
-    private readonly readOrders: (orderNums: number[]) => Promise<Map<number, OrderReading>>,
+    /** Reads orders for their watchers (get-order.ts readOrders). */
+    readOrders: (orderNums: number[]) => Promise<Map<number, OrderReading>>,
   ) {
+    this.reads = new WatchedOrderReads(
+      {
+        read: readOrders,
+        isWatched: (orderNum) => this.byOrder.has(orderNum),
+        deliver: (readings, asked) => asked.forEach((orderNum) => this.tellRead(orderNum, readings.get(orderNum))),
+        fail: (orderNums) => orderNums.forEach((orderNum) => this.tellRead(orderNum, undefined)),
+      },
+      logger,
+    );
     this.channel = orderChangesChannel(config);
     // Named after its channel, so that an operator (or a test) finds it in CLIENT LIST.
     this.subscriber = new Redis(config.redisUrl, { ...REDIS_OPTIONS.patient, lazyConnect: true, connectionName: this.channel });
@@ -72,30 +77,29 @@ export class OrderChangeFeed {
 
   async stop(): Promise<void> {
     this.subscribed = false;
-    this.stopping.abort();
+    this.reads.stop();
+    this.lineNews.stop();
     await closeRedis(this.subscriber);
   }
 
   /** Watchers in this process now. */
   get size(): number {
-    let size = 0;
-    for (const watchers of this.byOrder.values()) size += watchers.size;
-    return size;
+    return this.byOrder.size;
   }
 
   /** Items whose line some watcher follows now. */
   get itemsWatched(): number {
-    return this.byItem.size;
+    return this.byItem.keyCount;
   }
 
   watch(watcher: OrderWatcher): void {
-    addTo(this.byOrder, watcher.orderNum, watcher);
-    if (watcher.spot) addTo(this.byItem, watcher.spot.itemNum, watcher);
+    this.byOrder.add(watcher.orderNum, watcher);
+    if (watcher.spot) this.byItem.add(watcher.spot.itemNum, watcher);
   }
 
   unwatch(watcher: OrderWatcher): void {
-    removeFrom(this.byOrder, watcher.orderNum, watcher);
-    if (watcher.spot) removeFrom(this.byItem, watcher.spot.itemNum, watcher);
+    this.byOrder.delete(watcher.orderNum, watcher);
+    if (watcher.spot) this.byItem.delete(watcher.spot.itemNum, watcher);
   }
 
   /** The watcher's order took a place in a line, or left it (undefined). */
@@ -109,61 +113,29 @@ export class OrderChangeFeed {
   private tell(change: OrderChange | undefined): void {
     if (!change) return;
     if (change.kind === 'order') {
-      this.byOrder.get(change.orderNum)?.forEach((watcher) => watcher.orderChanged());
+      if (this.byOrder.has(change.orderNum)) this.reads.ask([change.orderNum]);
       return;
     }
-    const settled = new Set(change.settled);
-    this.tellSettled([...settled].filter((orderNum) => this.byOrder.has(orderNum)));
-    this.byItem.get(change.itemNum)?.forEach((watcher) => {
-      if (settled.has(watcher.orderNum)) return;
-      // The line is past it, yet no settle was heard: read it again rather than wait for nothing.
-      if (change.processedSeq >= watcher.spot!.arrivalSeq) watcher.orderChanged();
-      else watcher.lineMoved(change);
+    const settled = change.settled.filter((orderNum) => this.byOrder.has(orderNum));
+    // Out of the line: no more line news for them while their settled order is read.
+    for (const orderNum of settled) this.byOrder.list(orderNum).forEach((watcher) => this.place(watcher, undefined));
+    this.reads.ask(settled);
+    const passed: number[] = [];
+    this.byItem.list(change.itemNum).forEach((watcher) => {
+      // The line is past it, yet no settle was heard (a message lost): read it rather than wait for nothing.
+      if (change.processedSeq >= watcher.spot!.arrivalSeq) passed.push(watcher.orderNum);
     });
+    this.reads.ask(passed);
+    this.lineNews.moved(change.itemNum, change);
   }
 
-  /**
-   * One read for all the watched orders a batch settled, however many watch them, tried again while
-   * Redis or MySQL is away rather than fanning out to one read per watcher. A watcher whose order it
-   * misses, or all of them once it gives up, read their own.
-   */
-  private tellSettled(orderNums: number[]): void {
-    if (orderNums.length === 0) return;
-    const tell = (readings: Map<number, OrderReading>) =>
-      orderNums.forEach((orderNum) => this.byOrder.get(orderNum)?.forEach((watcher) => watcher.orderChanged(readings.get(orderNum))));
-    const readWatched = () => {
-      const watched = orderNums.filter((orderNum) => this.byOrder.has(orderNum));
-      return watched.length > 0 ? this.readOrders(watched) : Promise.resolve(new Map<number, OrderReading>());
-    };
-    const retry: RetryPolicy = {
-      ...WATCHER_READ_RETRY,
-      signal: this.stopping.signal,
-      onRetry: (error, attempt, delayMs) =>
-        this.logger.warn({ err: error, orderNums: orderNums.length, attempt, delayMs: Math.round(delayMs) }, 'settled orders not read for their watchers; retrying'),
-    };
-    withTransientRetry(readWatched, retry).then(tell, (error: unknown) => {
-      if (this.stopping.signal.aborted) return;
-      this.logger.warn({ err: error, orderNums: orderNums.length }, 'settled orders not read for their watchers; each reads its own');
-      tell(new Map());
-    });
+  private tellRead(orderNum: number, reading: OrderReading | undefined): void {
+    this.byOrder.list(orderNum).forEach((watcher) => (reading ? watcher.orderChanged(reading) : watcher.orderUnreadable()));
   }
 
   private async resubscribed(): Promise<void> {
     // ioredis subscribes again on its own; this answers once that is done too, then everyone catches up.
     await this.subscriber.subscribe(this.channel);
-    this.byOrder.forEach((watchers) => watchers.forEach((watcher) => watcher.orderChanged()));
+    this.reads.ask(this.byOrder.keys());
   }
-}
-
-function addTo<K>(index: Map<K, Set<OrderWatcher>>, key: K, watcher: OrderWatcher): void {
-  let watchers = index.get(key);
-  if (!watchers) index.set(key, (watchers = new Set()));
-  watchers.add(watcher);
-}
-
-function removeFrom<K>(index: Map<K, Set<OrderWatcher>>, key: K, watcher: OrderWatcher): void {
-  const watchers = index.get(key);
-  if (!watchers) return;
-  watchers.delete(watcher);
-  if (watchers.size === 0) index.delete(key);
 }

@@ -26,6 +26,13 @@ export async function findOrder(db: Querier, orderNum: number): Promise<OrderRow
   return row && normalizeOrderRow(row);
 }
 
+/** The given orders as last committed, by number (those that do not exist left out). */
+export async function findOrders(db: Querier, orderNums: number[]): Promise<Map<number, OrderRow>> {
+  if (orderNums.length === 0) return new Map();
+  const rows = await db('orders').select<OrderRow[]>(ORDER_COLUMNS).whereIn('id', orderNums);
+  return new Map(rows.map((row) => [Number(row.id), normalizeOrderRow(row)]));
+}
+
 /**
  * The given orders as last committed, without locking them, for a transaction that holds their
  * item's stock row lock. Every writer of an item's orders (the line drain, a refund) takes that
@@ -34,10 +41,8 @@ export async function findOrder(db: Querier, orderNum: number): Promise<OrderRow
  * writer's commit. Locking a drain batch's 500 new order ids one by one cost more than the rest of
  * the batch's reads.
  */
-export async function readOrdersUnderStockLock(trx: Knex.Transaction, orderNums: number[]): Promise<Map<number, OrderRow>> {
-  if (orderNums.length === 0) return new Map();
-  const rows = await trx('orders').select<OrderRow[]>(ORDER_COLUMNS).whereIn('id', orderNums);
-  return new Map(rows.map((row) => [Number(row.id), normalizeOrderRow(row)]));
+export function readOrdersUnderStockLock(trx: Knex.Transaction, orderNums: number[]): Promise<Map<number, OrderRow>> {
+  return findOrders(trx, orderNums);
 }
 
 /** Locks the given orders for the rest of the transaction (callers lock the stock row first). */

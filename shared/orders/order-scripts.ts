@@ -176,8 +176,13 @@ const cancelDeadOrderReply: ReplyDecoder<CancelDeadOrderReply> = (raw) => {
   throw unexpectedReply('cancel-dead-order', raw);
 };
 
-const orderProgressReply: ReplyDecoder<OrderProgress | undefined> = (raw) => {
-  if (!Array.isArray(raw)) throw unexpectedReply('read-order-progress', raw);
+const ordersProgressReply: ReplyDecoder<(OrderProgress | undefined)[]> = (raw) => {
+  if (!Array.isArray(raw)) throw unexpectedReply('read-orders-progress', raw);
+  return raw.map(orderProgressOf);
+};
+
+function orderProgressOf(raw: unknown): OrderProgress | undefined {
+  if (!Array.isArray(raw)) throw unexpectedReply('read-orders-progress', raw);
   if (raw.length === 0) return undefined;
   const fields = new Map<string, string>();
   for (let i = 0; i < raw.length; i += 2) fields.set(String(raw[i]), String(raw[i + 1]));
@@ -188,16 +193,16 @@ const orderProgressReply: ReplyDecoder<OrderProgress | undefined> = (raw) => {
     quantity: number('quantity'),
     unitPrice: number('unitPrice'),
     amount: number('amount'),
-    status: statusOf('read-order-progress', fields.get('status')),
+    status: statusOf('read-orders-progress', fields.get('status')),
     createdAtMs: number('createdAt'),
     reason: fields.get('reason') || null,
     arrivalSeq: fields.has('arrivalSeq') ? number('arrivalSeq') : null,
     processedSeq: number('processedSeq'),
     drainRate: fields.get('drainRate') ? number('drainRate') : null,
   };
-};
+}
 
-const script = <Reply>(file: string, numberOfKeys: number, decode: ReplyDecoder<Reply>) =>
+const script = <Reply>(file: string, numberOfKeys: number | 'any', decode: ReplyDecoder<Reply>) =>
   new LuaScript(`${here}/${file}`, numberOfKeys, decode, ORDER_SCRIPT_FRAGMENTS);
 
 /** The atomic Redis steps of the order pipeline; each file says what it does and its KEYS/ARGV. */
@@ -220,5 +225,6 @@ export const orderScripts = {
   settleOrderMirror: script('settle-order-mirror.lua', 2, replies.flag('settle-order-mirror')),
   /** Answers the number of buyers holding units of the item. */
   rebuildHeldUnits: script('rebuild-held-units.lua', 3, replies.count('rebuild-held-units')),
-  readOrderProgress: script('read-order-progress.lua', 1, orderProgressReply),
+  /** Answers, per mirror key, the order's progress, or undefined when it has no mirror. */
+  readOrdersProgress: script('read-orders-progress.lua', 'any', ordersProgressReply),
 };
