@@ -1,5 +1,4 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -58,7 +57,7 @@ async function commandStats(redis: Redis): Promise<{ command: string; calls: num
 
 /** µs per arrival of each script run by EVALSHA, named where it is one of ours, from SLOWLOG entries at 0 µs. */
 async function scriptCosts(redis: Redis, arrivals: number): Promise<string[]> {
-  const names = new Map(Object.entries(orderScripts).map(([name, script]) => [createHash('sha1').update(script.source).digest('hex'), name]));
+  const names = new Map(Object.entries(orderScripts).map(([name, script]) => [script.sha, name]));
   const entries = (await redis.call('SLOWLOG', 'GET', '-1')) as [number, number, number, string[]][];
   const bySha = new Map<string, { calls: number; usec: number }>();
   for (const [, , usec, command] of entries) {

@@ -1,8 +1,7 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Redis } from 'ioredis';
-
-type LuaCommand = (...keysAndArgs: (string | number)[]) => Promise<unknown>;
 
 /** Turns what Redis answered into the script's typed reply; throws on anything the script never answers. */
 export type ReplyDecoder<Reply> = (raw: unknown) => Reply;
@@ -38,14 +37,18 @@ export function luaSourceOf(file: string, generated: GeneratedFragments = {}): s
 
 /**
  * One atomic Redis step, kept as a .lua file of its own, its includes inlined once when loaded (so
- * a call is still one EVALSHA through ioredis defineCommand, which also puts the client's
- * keyPrefix on KEYS) and its reply decoded once, here, into a typed value.
+ * a call is still one EVALSHA; ioredis puts the client's keyPrefix on its KEYS) and its reply
+ * decoded once, here, into a typed value. Sent as a plain EVALSHA, not an ioredis defineCommand:
+ * the API's client pipelines commands automatically (shared/redis.ts), and ioredis's automatic
+ * pipelines know only the custom commands defined before each was made. A server that does not
+ * know the script yet (NOSCRIPT: first call, or a restarted Redis) gets its source once by EVAL.
  * `npm run build` copies the .lua files next to the compiled code.
  */
 export class LuaScript<Reply> {
   readonly source: string;
-  private readonly commandName: string;
-  private readonly definedOn = new WeakSet<Redis>();
+  /** The SHA-1 of the source: the name EVALSHA and SLOWLOG know it by. */
+  readonly sha: string;
+  private readonly name: string;
 
   constructor(
     file: string,
@@ -55,21 +58,20 @@ export class LuaScript<Reply> {
     generated: GeneratedFragments = {},
   ) {
     this.source = luaSourceOf(file, generated);
-    this.commandName = `lua_${path.basename(file).replace(/\W/g, '_')}`;
+    this.sha = createHash('sha1').update(this.source).digest('hex');
+    this.name = path.basename(file);
   }
 
   async run(redis: Redis, keys: string[], args: (string | number)[]): Promise<Reply> {
-    const anyKeys = this.numberOfKeys === 'any';
-    if (!anyKeys && keys.length !== this.numberOfKeys) {
-      throw new Error(`${this.commandName} takes ${this.numberOfKeys} keys, got ${keys.length}`);
+    const numberOfKeys = this.numberOfKeys === 'any' ? keys.length : this.numberOfKeys;
+    if (keys.length !== numberOfKeys) {
+      throw new Error(`${this.name} takes ${numberOfKeys} keys, got ${keys.length}`);
     }
-    if (!this.definedOn.has(redis)) {
-      // Without numberOfKeys, ioredis takes the count as the call's first argument (and still prefixes the keys).
-      redis.defineCommand(this.commandName, anyKeys ? { lua: this.source } : { numberOfKeys: this.numberOfKeys, lua: this.source });
-      this.definedOn.add(redis);
-    }
-    const command = (redis as unknown as Record<string, LuaCommand>)[this.commandName];
-    return this.decode(await command.call(redis, ...(anyKeys ? [keys.length] : []), ...keys, ...args));
+    const raw = await redis.evalsha(this.sha, numberOfKeys, ...keys, ...args).catch((error: unknown) => {
+      if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
+      return redis.eval(this.source, numberOfKeys, ...keys, ...args);
+    });
+    return this.decode(raw);
   }
 }
 
