@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import parsePreferHeader from 'parse-prefer-header';
 import { awaitSettledOrder, MAX_WAIT_SECONDS } from '../shared/orders/await-settled-order';
 import type { OrderDetailView } from '../shared/orders/order-view';
+import { AppError } from '../shared/errors';
 import type { ApiContext } from './context';
 
 /** The seconds of a `Prefer: wait=N` (RFC 7240), cut to MAX_WAIT_SECONDS; undefined without one, or one that is no whole number (a preference the server may ignore). */
@@ -22,8 +23,11 @@ function preferredWaitOf(req: Request): number | undefined {
 export async function orderAfterPreferredWait(ctx: ApiContext, req: Request, res: Response, orderNum: number, buyerNum: number): Promise<OrderDetailView | undefined> {
   const seconds = preferredWaitOf(req);
   if (seconds === undefined) return undefined;
-  const giveBack = ctx.watchQuota.tryTake(buyerNum);
-  if (!giveBack) return undefined;
+  const slot = await ctx.watchQuota.take(buyerNum).catch((error: unknown) => {
+    if (error instanceof AppError && (error.code === 'TOO_MANY_ORDER_WATCHES' || error.code === 'ORDER_WATCHES_AT_CAPACITY')) return undefined;
+    throw error;
+  });
+  if (!slot) return undefined;
   const wait = new AbortController();
   const abort = () => wait.abort();
   res.once('close', abort);
@@ -35,6 +39,6 @@ export async function orderAfterPreferredWait(ctx: ApiContext, req: Request, res
   } finally {
     res.off('close', abort);
     release();
-    giveBack();
+    slot.giveBack();
   }
 }

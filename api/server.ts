@@ -77,7 +77,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
     mailer: createMailer(config, logger),
     metrics: new ApiMetrics(),
     orderChanges,
-    watchQuota: new WatchQuota(config.orderWatchLimits),
+    watchQuota: new WatchQuota(config.orderWatchLimits, redis, logger),
     openWatches: new OpenWatches(config.orderStreamKeepAliveMs),
   };
   registerOrderPipelineGauges(ctx.metrics.registry, ctx);
@@ -86,6 +86,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
   const server = await listenOn(app, config.port, 'PORT').catch(async (error: unknown) => {
     ctx.mailer.close();
     ctx.openWatches.closeAll();
+    ctx.watchQuota.stop();
     await closeClients();
     throw error;
   });
@@ -95,6 +96,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
   const stop = async () => {
     ctx.openWatches.closeAll();
     await new Promise<void>((resolve) => server.close(() => resolve()));
+    ctx.watchQuota.stop();
     ctx.mailer.close();
     await closeClients();
   };

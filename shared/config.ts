@@ -43,7 +43,7 @@ export interface Config {
   /** Largest JSON body accepted, e.g. "16kb". */
   bodyLimit: string;
   /** Order streams and `Prefer: wait` answers one API process holds open at most, in all and per buyer. */
-  orderWatchLimits: { perProcess: number; perBuyer: number };
+  orderWatchLimits: { perProcess: number; perBuyer: number; leaseMs: number };
   /** How often an open order stream gets a comment line, so that proxies don't close it as idle. */
   orderStreamKeepAliveMs: number;
 }
@@ -82,6 +82,7 @@ interface ValidatedEnv {
   BODY_LIMIT: string;
   ORDER_WATCHES_PER_PROCESS: number;
   ORDER_WATCHES_PER_BUYER: number;
+  ORDER_WATCH_LEASE_SECONDS: number;
   ORDER_STREAM_KEEPALIVE_MS: number;
 }
 
@@ -124,6 +125,7 @@ const schema = Joi.object<ValidatedEnv, true>({
   BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
   ORDER_WATCHES_PER_PROCESS: Joi.number().integer().min(1).default(20_000),
   ORDER_WATCHES_PER_BUYER: Joi.number().integer().min(1).default(5),
+  ORDER_WATCH_LEASE_SECONDS: Joi.number().integer().min(1).max(3600).default(30),
   ORDER_STREAM_KEEPALIVE_MS: Joi.number().integer().min(10).max(60_000).default(15_000),
 })
   .and('ADMIN_USER', 'ADMIN_PASSWORD')
@@ -164,7 +166,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     workerNice: value.WORKER_NICE,
     logLevel: value.LOG_LEVEL,
     bodyLimit: value.BODY_LIMIT,
-    orderWatchLimits: { perProcess: value.ORDER_WATCHES_PER_PROCESS, perBuyer: value.ORDER_WATCHES_PER_BUYER },
+    orderWatchLimits: { perProcess: value.ORDER_WATCHES_PER_PROCESS, perBuyer: value.ORDER_WATCHES_PER_BUYER, leaseMs: value.ORDER_WATCH_LEASE_SECONDS * 1000 },
     orderStreamKeepAliveMs: value.ORDER_STREAM_KEEPALIVE_MS,
   };
 }

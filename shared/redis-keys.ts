@@ -32,6 +32,8 @@ export const redisKeys = {
   orderIdempotency: (buyerNum: number, key: string) => `idempotency:order:${buyerNum}:${key}`,
   /** Counter of a buyer's order submissions in the current window (ORDER_RATE_LIMIT). */
   orderSubmissions: (buyerNum: number) => `ratelimit:orders:${buyerNum}`,
+  /** Sorted set: the buyer's open order streams and `Prefer: wait` answers, lease id -> when it lapses (ms) (shared/orders/watch-quota.ts). */
+  buyerWatchLeases: (buyerNum: number) => `watches:buyer:${buyerNum}`,
   /** Sorted set of running workers (JSON of shared/worker-roster.ts) by the time (ms) their entry lapses. */
   workerRoster: () => 'workers:roster',
   /** String: the run_id of the Redis server whose state was last reconciled with MySQL (shared/redis-recovery.ts). */

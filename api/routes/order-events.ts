@@ -18,24 +18,24 @@ export function orderEventRoutes(ctx: ApiContext): Router {
     const { orderNum } = validate(orderPathSchema, req.params);
     const { 'Last-Event-ID': seenVersion } = validate(orderEventsHeadersSchema, { 'Last-Event-ID': req.get('Last-Event-ID') }, 'Last-Event-ID');
     const { userNum } = principalOf(req);
-    const giveBack = ctx.watchQuota.take(userNum);
+    const slot = await ctx.watchQuota.take(userNum);
     const stream = new EventStream(res);
     let follower: OrderFollower | undefined;
-    let clientGone = false;
     // A client that goes away frees its place at once: no watcher, no quota slot left.
-    res.on('close', () => {
-      clientGone = true;
+    const letGo = () => {
       follower?.close();
       ctx.openWatches.letGo(stream);
-      giveBack();
-    });
+      slot.giveBack();
+    };
+    res.on('close', letGo);
+    if (res.closed) return letGo();
     try {
       follower = await OrderFollower.open(ctx, orderNum, userNum, seenVersion);
     } catch (error) {
-      giveBack();
+      slot.giveBack();
       throw error;
     }
-    if (clientGone) return follower.close();
+    if (res.closed) return follower.close();
     stream.open();
     ctx.openWatches.hold(stream);
     follower.start(stream);

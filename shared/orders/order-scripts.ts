@@ -225,6 +225,10 @@ export const orderScripts = {
   settleOrderMirror: script('settle-order-mirror.lua', 2, replies.flag('settle-order-mirror')),
   /** Answers the number of buyers holding units of the item. */
   rebuildHeldUnits: script('rebuild-held-units.lua', 3, replies.count('rebuild-held-units')),
+  /** Answers whether the buyer got a place among their open watches. */
+  takeWatchLease: script('take-watch-lease.lua', 1, replies.flag('take-watch-lease')),
+  /** Answers how many leases it renewed. */
+  renewWatchLeases: script('renew-watch-leases.lua', 'any', replies.count('renew-watch-leases')),
   /** Answers, per mirror key, the order's progress, or undefined when it has no mirror. */
   readOrdersProgress: script('read-orders-progress.lua', 'any', ordersProgressReply),
 };

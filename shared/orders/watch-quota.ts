@@ -1,56 +1,125 @@
+import { randomBytes } from 'node:crypto';
+import type { Redis } from 'ioredis';
 import { serviceUnavailable, tooManyRequests } from '../errors';
+import type { Logger } from '../logger';
+import { redisKeys } from '../redis-keys';
+import { orderScripts } from './order-scripts';
 
 export interface WatchLimits {
   /** Open streams and waits one API process holds at most. */
   perProcess: number;
-  /** Open streams and waits of one buyer in one API process. */
+  /** Open streams and waits of one buyer, across every API process. */
   perBuyer: number;
+  /** How long a buyer's place outlives the process holding it, if that process dies (ms). */
+  leaseMs: number;
+}
+
+/** A place among the open streams and waits: given back once, when the stream or wait ends. */
+export interface WatchSlot {
+  giveBack(): void;
 }
 
 /** Seconds a buyer over their share is asked to wait: their other streams end as their orders settle. */
 const BUYER_RETRY_AFTER_SECONDS = 5;
 /** A full process: another process (or this one a moment later) may have room. */
 const PROCESS_RETRY_AFTER_SECONDS = 1;
+/** Leases renewed in one Redis step. */
+const LEASES_PER_RENEWAL = 1000;
 
-/** Counts the open streams and waits of this process, in all and by buyer; a slot is given back once. */
+/**
+ * Counts the open streams and waits: this process's in memory (ORDER_WATCHES_PER_PROCESS), a
+ * buyer's in Redis across every API process (ORDER_WATCHES_PER_BUYER), as one lease per stream or
+ * wait in a sorted set of the buyer's. Taking a place is one Redis round trip, giving it back
+ * another; the process renews its leases every third of their lifetime, so that the places of a
+ * process that died lapse by themselves. Nothing per event.
+ */
 export class WatchQuota {
-  private total = 0;
-  private readonly byBuyer = new Map<number, number>();
+  private readonly leases = new Set<WatchLease>();
+  /** Places being taken (the Redis round trip under way) or held: the process cap counts both. */
+  private held = 0;
+  /** Names this process's leases apart from every other process's. */
+  private readonly processTag = randomBytes(6).toString('hex');
+  private leasesTaken = 0;
+  private readonly renewal: NodeJS.Timeout;
 
-  constructor(private readonly limits: WatchLimits) {}
-
-  get open(): number {
-    return this.total;
+  constructor(
+    private readonly limits: WatchLimits,
+    private readonly redis: Redis,
+    private readonly logger: Logger,
+  ) {
+    this.renewal = setInterval(() => void this.renew(), limits.leaseMs / 3).unref();
   }
 
-  /** A slot, or the refusal: 503 ORDER_WATCHES_AT_CAPACITY, 429 TOO_MANY_ORDER_WATCHES, each with Retry-After. */
-  take(buyerNum: number): () => void {
-    if (this.total >= this.limits.perProcess) {
+  /** Places held now in this process. */
+  get open(): number {
+    return this.leases.size;
+  }
+
+  /** A place, or the refusal: 503 ORDER_WATCHES_AT_CAPACITY, 429 TOO_MANY_ORDER_WATCHES, each with Retry-After. */
+  async take(buyerNum: number): Promise<WatchSlot> {
+    if (this.held >= this.limits.perProcess) {
       throw serviceUnavailable('ORDER_WATCHES_AT_CAPACITY', 'This process follows as many orders as it can; try again', PROCESS_RETRY_AFTER_SECONDS);
     }
-    const held = this.byBuyer.get(buyerNum) ?? 0;
-    if (held >= this.limits.perBuyer) {
+    this.held += 1;
+    const lease = new WatchLease(this, buyerNum, (this.leasesTaken += 1));
+    let taken = false;
+    try {
+      taken = await orderScripts.takeWatchLease.run(this.redis, [lease.key], [this.idOf(lease), this.limits.leaseMs, this.limits.perBuyer]);
+    } finally {
+      if (!taken) this.held -= 1;
+    }
+    if (!taken) {
       throw tooManyRequests(`At most ${this.limits.perBuyer} open order streams and waits per buyer`, BUYER_RETRY_AFTER_SECONDS, 'TOO_MANY_ORDER_WATCHES');
     }
-    this.total += 1;
-    this.byBuyer.set(buyerNum, held + 1);
-    let given = false;
-    return () => {
-      if (given) return;
-      given = true;
-      this.total -= 1;
-      const left = this.byBuyer.get(buyerNum)! - 1;
-      if (left === 0) this.byBuyer.delete(buyerNum);
-      else this.byBuyer.set(buyerNum, left);
-    };
+    this.leases.add(lease);
+    return lease;
   }
 
-  /** A slot, or undefined when there is none (a `Prefer: wait` that is then not honoured). */
-  tryTake(buyerNum: number): (() => void) | undefined {
+  stop(): void {
+    clearInterval(this.renewal);
+  }
+
+  /** Gives a lease back: its place here at once, in Redis with one ZREM (if that fails, the lease lapses). */
+  release(lease: WatchLease): void {
+    if (!this.leases.delete(lease)) return;
+    this.held -= 1;
+    this.redis.zrem(lease.key, this.idOf(lease)).catch((error: unknown) => this.logger.debug({ err: error }, 'watch lease not given back; it lapses'));
+  }
+
+  private idOf(lease: WatchLease): string {
+    return `${this.processTag}:${lease.seq}`;
+  }
+
+  private async renew(): Promise<void> {
+    const leases = [...this.leases];
     try {
-      return this.take(buyerNum);
-    } catch {
-      return undefined;
+      for (let start = 0; start < leases.length; start += LEASES_PER_RENEWAL) {
+        const batch = leases.slice(start, start + LEASES_PER_RENEWAL);
+        await orderScripts.renewWatchLeases.run(
+          this.redis,
+          batch.map((lease) => lease.key),
+          [this.limits.leaseMs, ...batch.map((lease) => this.idOf(lease))],
+        );
+      }
+    } catch (error) {
+      // Tried again at the next renewal; meanwhile a lapsed place may let its buyer open one more.
+      this.logger.warn({ err: error, leases: leases.length }, 'watch leases not renewed');
     }
+  }
+}
+
+class WatchLease implements WatchSlot {
+  constructor(
+    private readonly quota: WatchQuota,
+    private readonly buyerNum: number,
+    readonly seq: number,
+  ) {}
+
+  get key(): string {
+    return redisKeys.buyerWatchLeases(this.buyerNum);
+  }
+
+  giveBack(): void {
+    this.quota.release(this);
   }
 }
