@@ -33,10 +33,13 @@ export class OpenWatches {
     this.streams.delete(stream);
   }
 
-  /** Holds the wait (aborted if the process stops first) until the returned function is called. */
-  holdWait(wait: AbortController): () => void {
+  /** Holds the wait (aborted if the process stops first) until letGoWait(). */
+  holdWait(wait: AbortController): void {
     this.waits.add(wait);
-    return () => this.waits.delete(wait);
+  }
+
+  letGoWait(wait: AbortController): void {
+    this.waits.delete(wait);
   }
 
   closeAll(): void {

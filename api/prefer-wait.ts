@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import parsePreferHeader from 'parse-prefer-header';
 import { awaitSettledOrder, MAX_WAIT_SECONDS } from '../shared/orders/await-settled-order';
 import type { OrderDetailView } from '../shared/orders/order-view';
-import { AppError } from '../shared/errors';
+import type { WatchSlot } from '../shared/orders/watch-quota';
 import type { ApiContext } from './context';
 
 /** The seconds of a `Prefer: wait=N` (RFC 7240), cut to MAX_WAIT_SECONDS; undefined without one, or one that is no whole number (a preference the server may ignore). */
@@ -14,31 +14,46 @@ function preferredWaitOf(req: Request): number | undefined {
 }
 
 /**
- * Honours `Prefer: wait=N` on an order's answer: the order as it stands once it settles or N
- * seconds pass, with `Preference-Applied: wait=N`. Undefined (answer at once, as without the
- * header) when there is no such preference, or when this process or this buyer already holds as
- * many open watches as allowed: RFC 7240 lets a server ignore a preference, and a payment must
- * not be refused for it. A client that goes away ends the wait at once.
+ * A request's `Prefer: wait=N` on an order's answer, holding a place among the open streams and
+ * waits from the start: a wait over a cap is refused (429 TOO_MANY_ORDER_WATCHES, 503
+ * ORDER_WATCHES_AT_CAPACITY, with Retry-After) before anything else is done, so that a payment is
+ * never started and then left half-answered.
  */
-export async function orderAfterPreferredWait(ctx: ApiContext, req: Request, res: Response, orderNum: number, buyerNum: number): Promise<OrderDetailView | undefined> {
-  const seconds = preferredWaitOf(req);
-  if (seconds === undefined) return undefined;
-  const slot = await ctx.watchQuota.take(buyerNum).catch((error: unknown) => {
-    if (error instanceof AppError && (error.code === 'TOO_MANY_ORDER_WATCHES' || error.code === 'ORDER_WATCHES_AT_CAPACITY')) return undefined;
-    throw error;
-  });
-  if (!slot) return undefined;
-  const wait = new AbortController();
-  const abort = () => wait.abort();
-  res.once('close', abort);
-  const release = ctx.openWatches.holdWait(wait);
-  try {
-    const { order } = await awaitSettledOrder(ctx, orderNum, buyerNum, seconds, wait.signal);
-    res.setHeader('Preference-Applied', `wait=${seconds}`);
-    return order;
-  } finally {
-    res.off('close', abort);
-    release();
-    slot.giveBack();
+export class PreferredWait {
+  private constructor(
+    private readonly seconds: number,
+    private readonly slot: WatchSlot,
+  ) {}
+
+  /** The request's wait with its place taken; undefined when it asks for none. */
+  static async take(ctx: ApiContext, req: Request, buyerNum: number): Promise<PreferredWait | undefined> {
+    const seconds = preferredWaitOf(req);
+    if (seconds === undefined) return undefined;
+    return new PreferredWait(seconds, await ctx.watchQuota.take(buyerNum));
+  }
+
+  /**
+   * The order as it stands once it settles or N seconds pass (at once when the client goes away),
+   * with `Preference-Applied: wait=N`; the place is given back either way.
+   */
+  async answer(ctx: ApiContext, res: Response, orderNum: number, buyerNum: number): Promise<OrderDetailView> {
+    const wait = new AbortController();
+    const abort = () => wait.abort();
+    res.once('close', abort);
+    if (res.closed) abort();
+    ctx.openWatches.holdWait(wait);
+    try {
+      const { order } = await awaitSettledOrder(ctx, orderNum, buyerNum, this.seconds, wait.signal);
+      res.setHeader('Preference-Applied', `wait=${this.seconds}`);
+      return order;
+    } finally {
+      res.off('close', abort);
+      ctx.openWatches.letGoWait(wait);
+      this.giveBack();
+    }
+  }
+
+  giveBack(): void {
+    this.slot.giveBack();
   }
 }

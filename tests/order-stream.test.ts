@@ -179,7 +179,7 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     });
     after(async () => small.stop());
 
-    it('When the process holds as many as it may, the next stream gets 503 ORDER_WATCHES_AT_CAPACITY with Retry-After, and a wait is answered at once without Preference-Applied', async () => {
+    it('When the process holds as many as it may, the next stream gets 503 ORDER_WATCHES_AT_CAPACITY with Retry-After, and so do a poll and a payment asking to wait (the payment not started)', async () => {
       const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
       const orderNum = await buyer.enterAndPay(itemNum, price);
       const streams = await Promise.all([1, 2, 3].map(() => OrderStream.open(small.url, orderNum, bearer(buyer.user.token))));
@@ -187,9 +187,14 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
       expect(fourth.status).to.equal(503);
       expect(fourth.response.headers['retry-after']).to.match(/^\d+$/);
       expect((await fourth.errorBody()).code).to.equal('ORDER_WATCHES_AT_CAPACITY');
-      const poll = await new BuyerClient(small.url, buyer.user).poll(orderNum).set('Prefer', 'wait=30').expect(200);
-      expect(poll.headers['preference-applied']).to.equal(undefined);
-      expect(poll.body.data.status).to.equal('IN_PROGRESS');
+      const onSmall = new BuyerClient(small.url, buyer.user);
+      const poll = await onSmall.poll(orderNum).set('Prefer', 'wait=30').expect(503);
+      expect(poll.headers['retry-after']).to.match(/^\d+$/);
+      expect(poll.body.code).to.equal('ORDER_WATCHES_AT_CAPACITY');
+      const unpaid = await buyer.enter(itemNum, price);
+      const payment = await onSmall.pay(unpaid).set('Prefer', 'wait=30').expect(503);
+      expect(payment.body.code).to.equal('ORDER_WATCHES_AT_CAPACITY');
+      expect((await buyer.poll(unpaid).expect(200)).body.data).to.include({ status: 'INITIATED' });
       for (const stream of streams) stream.drop();
     });
   });

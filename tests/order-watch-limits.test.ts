@@ -1,5 +1,6 @@
 import { expect } from 'chai';
 import type { RunningApi } from '../api/server';
+import { redisKeys } from '../shared/redis-keys';
 import { startTestApi } from './support/api';
 import { BuyerClient } from './support/buyer-client';
 import { freePort } from './support/free-port';
@@ -15,7 +16,7 @@ async function startApiProcess(env: NodeJS.ProcessEnv): Promise<{ url: string; p
   return { url: `http://127.0.0.1:${port}`, process: await ServiceProcess.start('api', { PORT: String(port), ...env }) };
 }
 
-describe('Limits on open order streams and waits (ORDER_WATCHES_PER_BUYER, ORDER_WATCH_LEASE_SECONDS)', () => {
+describe('Limits on open order streams and waits (ORDER_WATCHES_PER_BUYER, ORDER_WATCH_LEASE_SECONDS, Prefer: wait over them)', () => {
   isolateTestFile(__filename);
   let api: RunningApi;
   let seller: TestUser;
@@ -27,6 +28,29 @@ describe('Limits on open order streams and waits (ORDER_WATCHES_PER_BUYER, ORDER
     seller = await insertUser(api.ctx.db, api.ctx.config, 'SELLER');
   });
   after(async () => api.stop());
+
+  it('When a buyer holds as many waits as allowed, a payment asking to wait gets 429 TOO_MANY_ORDER_WATCHES with Retry-After before it starts: the order stays INITIATED, and a poll asking to wait gets the same', async () => {
+    const buyer = await newBuyer();
+    const { itemNum, price } = await item();
+    const [first, second, third] = [await buyer.enter(itemNum, price), await buyer.enter(itemNum, price), await buyer.enter(itemNum, price)];
+    const streams = await Promise.all([first, second].map((orderNum) => OrderStream.open(api.url, orderNum, bearer(buyer.user.token))));
+    expect(streams.map((stream) => stream.status)).to.deep.equal([200, 200]);
+
+    const refused = await buyer.pay(third).set('Prefer', 'wait=10').expect(429);
+    expect(refused.headers['retry-after']).to.match(/^\d+$/);
+    expect(refused.body.code).to.equal('TOO_MANY_ORDER_WATCHES');
+    const poll = await buyer.poll(third).set('Prefer', 'wait=10').expect(429);
+    expect(poll.body.code).to.equal('TOO_MANY_ORDER_WATCHES');
+    expect((await buyer.poll(third).expect(200)).body.data).to.include({ status: 'INITIATED' });
+
+    streams[0].drop();
+    await waitFor('the place to be given back', async () => (await api.ctx.redis.zcard(redisKeys.buyerWatchLeases(buyer.user.userNum))) === 1);
+    // No worker drains: the wait ends after its second with the payment under way.
+    const paid = await buyer.pay(third).set('Prefer', 'wait=1').expect(202);
+    expect(paid.headers['preference-applied']).to.equal('wait=1');
+    expect(paid.body.data).to.include({ status: 'IN_PROGRESS' });
+    streams[1].drop();
+  });
 
   describe('with two API processes', function () {
     this.timeout(90_000);
@@ -54,6 +78,8 @@ describe('Limits on open order streams and waits (ORDER_WATCHES_PER_BUYER, ORDER
         expect(third.response.headers['retry-after']).to.match(/^\d+$/);
         expect((await third.errorBody()).code).to.equal('TOO_MANY_ORDER_WATCHES');
       }
+      const wait = await new BuyerClient(apiB.url, buyer.user).poll(orders[2]).set('Prefer', 'wait=5').expect(429);
+      expect(wait.body.code).to.equal('TOO_MANY_ORDER_WATCHES');
 
       onA.drop();
       const again = await waitFor('a place to be free on B', async () => {

@@ -152,7 +152,7 @@ export function buildOpenApiDocument(limits: Pick<Config, 'maxOrderQuantity'>) {
         NoStore: { required: true, description: 'A reading of the clock: never to be cached', schema: { const: 'no-store' } },
         PreferenceApplied: {
           required: false,
-          description: 'RFC 7240: wait=N when the answer honoured Prefer: wait (N as cut to 30); absent when the preference was not honoured (none asked, or this process already holds as many waits as it may)',
+          description: 'RFC 7240: wait=N when the answer honoured Prefer: wait (N as cut to 30); absent when none was asked',
           schema: { type: 'string', pattern: '^wait=\\d+$' },
         },
       },

@@ -83,7 +83,8 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       200: { description: 'With Prefer: wait=N, the order once it settled within N seconds (as GET /orders/{orderNum} answers it)', data: 'OrderDetail' },
       202: { description: 'IN_PROGRESS, with its place in the line (also when a Prefer: wait ran out first)', data: 'PaymentReceipt' },
     },
-    errors: ['FORBIDDEN', 'ORDER_NOT_FOUND', 'INVALID_STATE'],
+    // A wait over a cap is refused before the payment starts: the order stays as it was.
+    errors: ['FORBIDDEN', 'ORDER_NOT_FOUND', 'INVALID_STATE', 'TOO_MANY_ORDER_WATCHES', 'ORDER_WATCHES_AT_CAPACITY'],
     honoursPreferWait: true,
   });
   return [
@@ -118,7 +119,7 @@ export function apiOperations(limits: Pick<Config, 'maxOrderQuantity'>): Operati
       access: 'BUYER',
       request: { params: orderPathSchema, headers: preferWaitHeadersSchema },
       answers: { 200: { description: 'The order', data: 'OrderDetail' } },
-      errors: ['FORBIDDEN', 'ORDER_NOT_FOUND'],
+      errors: ['FORBIDDEN', 'ORDER_NOT_FOUND', 'TOO_MANY_ORDER_WATCHES', 'ORDER_WATCHES_AT_CAPACITY'],
       honoursPreferWait: true,
     },
     {

@@ -26,7 +26,9 @@ export const placeOrderHeadersSchema = Joi.object<{ 'Idempotency-Key'?: string }
 export const preferWaitHeadersSchema = Joi.object<{ Prefer?: string }>({
   Prefer: Joi.string()
     .max(256)
-    .description('RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first'),
+    .description(
+      'RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first. A wait counts among the buyer\'s open streams and waits: over ORDER_WATCHES_PER_BUYER it is refused with 429 TOO_MANY_ORDER_WATCHES, over this process\'s ORDER_WATCHES_PER_PROCESS with 503 ORDER_WATCHES_AT_CAPACITY, both with Retry-After (a payment is then not started)',
+    ),
 });
 
 export const orderEventsHeadersSchema = Joi.object<{ 'Last-Event-ID'?: number }>({

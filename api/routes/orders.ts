@@ -11,7 +11,7 @@ import type { ApiContext } from '../context';
 import { AppError } from '../../shared/errors';
 import { assertSelf, authenticate, authenticateSignature, principalOf, requireRole } from '../middleware/authenticate';
 import { writeJson } from '../json-answer';
-import { orderAfterPreferredWait } from '../prefer-wait';
+import { PreferredWait } from '../prefer-wait';
 import { idempotencyKeySchema, orderPathSchema, placeOrderBodySchema } from '../request-schemas/orders';
 
 /**
@@ -41,8 +41,13 @@ export function orderRoutes(ctx: ApiContext): Router {
   const tryPayment = async (req: Request, res: Response) => {
     const { orderNum } = validate(orderPathSchema, req.params);
     const caller = principalOf(req);
-    const payment = await startPayment(ctx, orderNum, caller, req.id);
-    const order = await orderAfterPreferredWait(ctx, req, res, orderNum, caller.userNum);
+    // A wait's place is taken before the payment starts: a wait refused over a cap leaves no payment half-answered.
+    const wait = await PreferredWait.take(ctx, req, caller.userNum);
+    const payment = await startPayment(ctx, orderNum, caller, req.id).catch((error: unknown) => {
+      wait?.giveBack();
+      throw error;
+    });
+    const order = await wait?.answer(ctx, res, orderNum, caller.userNum);
     if (order && isSettled(order.status)) writeJson(res, 200, JSON.stringify(ok('Payment settled', order)));
     else writeJson(res, 202, JSON.stringify(ok('Payment in progress', payment)));
   };
@@ -57,7 +62,8 @@ export function orderRoutes(ctx: ApiContext): Router {
   router.get('/orders/:orderNum', ...buyerOnly, async (req, res) => {
     const { orderNum } = validate(orderPathSchema, req.params);
     const { userNum } = principalOf(req);
-    res.json(ok('Order', (await orderAfterPreferredWait(ctx, req, res, orderNum, userNum)) ?? (await getOrder(ctx, orderNum, userNum))));
+    const wait = await PreferredWait.take(ctx, req, userNum);
+    res.json(ok('Order', wait ? await wait.answer(ctx, res, orderNum, userNum) : await getOrder(ctx, orderNum, userNum)));
   });
 
   router.delete('/payments/:orderNum', ...buyerOnly, async (req, res) => {

@@ -800,7 +800,7 @@ export interface components {
         BasicChallenge: string;
         /** @description A reading of the clock: never to be cached */
         NoStore: "no-store";
-        /** @description RFC 7240: wait=N when the answer honoured Prefer: wait (N as cut to 30); absent when the preference was not honoured (none asked, or this process already holds as many waits as it may) */
+        /** @description RFC 7240: wait=N when the answer honoured Prefer: wait (N as cut to 30); absent when none was asked */
         PreferenceApplied: string;
     };
     pathItems: never;
@@ -1212,7 +1212,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first */
+                /** @description RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first. A wait counts among the buyer's open streams and waits: over ORDER_WATCHES_PER_BUYER it is refused with 429 TOO_MANY_ORDER_WATCHES, over this process's ORDER_WATCHES_PER_PROCESS with 503 ORDER_WATCHES_AT_CAPACITY, both with Retry-After (a payment is then not started) */
                 Prefer?: string;
             };
             path: {
@@ -1328,6 +1328,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description TOO_MANY_REQUESTS: TOO_MANY_ORDER_WATCHES */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @constant */
+                        status?: "TOO_MANY_REQUESTS";
+                    } & {
+                        /** @enum {string} */
+                        code: "TOO_MANY_ORDER_WATCHES";
+                        data: null;
+                    };
+                };
+            };
             /** @description INTERNAL_SERVER_ERROR: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -1351,7 +1369,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description SERVICE_UNAVAILABLE: REDIS_UNAVAILABLE, MYSQL_UNAVAILABLE */
+            /** @description SERVICE_UNAVAILABLE: ORDER_WATCHES_AT_CAPACITY, REDIS_UNAVAILABLE, MYSQL_UNAVAILABLE */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1364,7 +1382,7 @@ export interface operations {
                         status?: "SERVICE_UNAVAILABLE";
                     } & {
                         /** @enum {string} */
-                        code: "REDIS_UNAVAILABLE" | "MYSQL_UNAVAILABLE";
+                        code: "ORDER_WATCHES_AT_CAPACITY" | "REDIS_UNAVAILABLE" | "MYSQL_UNAVAILABLE";
                         data: null;
                     };
                 };
@@ -1550,7 +1568,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first */
+                /** @description RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first. A wait counts among the buyer's open streams and waits: over ORDER_WATCHES_PER_BUYER it is refused with 429 TOO_MANY_ORDER_WATCHES, over this process's ORDER_WATCHES_PER_PROCESS with 503 ORDER_WATCHES_AT_CAPACITY, both with Retry-After (a payment is then not started) */
                 Prefer?: string;
             };
             path: {
@@ -1702,6 +1720,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description TOO_MANY_REQUESTS: TOO_MANY_ORDER_WATCHES */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @constant */
+                        status?: "TOO_MANY_REQUESTS";
+                    } & {
+                        /** @enum {string} */
+                        code: "TOO_MANY_ORDER_WATCHES";
+                        data: null;
+                    };
+                };
+            };
             /** @description INTERNAL_SERVER_ERROR: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -1725,7 +1761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description SERVICE_UNAVAILABLE: REDIS_UNAVAILABLE, MYSQL_UNAVAILABLE */
+            /** @description SERVICE_UNAVAILABLE: ORDER_WATCHES_AT_CAPACITY, REDIS_UNAVAILABLE, MYSQL_UNAVAILABLE */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1738,7 +1774,7 @@ export interface operations {
                         status?: "SERVICE_UNAVAILABLE";
                     } & {
                         /** @enum {string} */
-                        code: "REDIS_UNAVAILABLE" | "MYSQL_UNAVAILABLE";
+                        code: "ORDER_WATCHES_AT_CAPACITY" | "REDIS_UNAVAILABLE" | "MYSQL_UNAVAILABLE";
                         data: null;
                     };
                 };
@@ -1749,7 +1785,7 @@ export interface operations {
         parameters: {
             query?: never;
             header?: {
-                /** @description RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first */
+                /** @description RFC 7240. wait=N (seconds, at most 30; more is cut to 30): answer once the order settles or N seconds pass, whichever comes first. A wait counts among the buyer's open streams and waits: over ORDER_WATCHES_PER_BUYER it is refused with 429 TOO_MANY_ORDER_WATCHES, over this process's ORDER_WATCHES_PER_PROCESS with 503 ORDER_WATCHES_AT_CAPACITY, both with Retry-After (a payment is then not started) */
                 Prefer?: string;
             };
             path: {
@@ -1901,6 +1937,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description TOO_MANY_REQUESTS: TOO_MANY_ORDER_WATCHES */
+            429: {
+                headers: {
+                    "X-Request-Id": components["headers"]["RequestId"];
+                    "Retry-After": components["headers"]["RetryAfter"];
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ErrorEnvelope"] & {
+                        /** @constant */
+                        status?: "TOO_MANY_REQUESTS";
+                    } & {
+                        /** @enum {string} */
+                        code: "TOO_MANY_ORDER_WATCHES";
+                        data: null;
+                    };
+                };
+            };
             /** @description INTERNAL_SERVER_ERROR: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -1924,7 +1978,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description SERVICE_UNAVAILABLE: REDIS_UNAVAILABLE, MYSQL_UNAVAILABLE */
+            /** @description SERVICE_UNAVAILABLE: ORDER_WATCHES_AT_CAPACITY, REDIS_UNAVAILABLE, MYSQL_UNAVAILABLE */
             503: {
                 headers: {
                     "X-Request-Id": components["headers"]["RequestId"];
@@ -1937,7 +1991,7 @@ export interface operations {
                         status?: "SERVICE_UNAVAILABLE";
                     } & {
                         /** @enum {string} */
-                        code: "REDIS_UNAVAILABLE" | "MYSQL_UNAVAILABLE";
+                        code: "ORDER_WATCHES_AT_CAPACITY" | "REDIS_UNAVAILABLE" | "MYSQL_UNAVAILABLE";
                         data: null;
                     };
                 };
