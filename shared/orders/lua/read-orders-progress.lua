@@ -6,6 +6,13 @@
 -- mirror.
 --- @include "includes/item-line"
 
+-- Orders of one item share its line: read once per item, not once per order.
+local lines = {}
+local function lineOf(itemNum)
+  if not lines[itemNum] then lines[itemNum] = redis.call('HMGET', (itemKeysOf(ARGV[1], itemNum)), 'processedSeq', 'drainRate') end
+  return lines[itemNum]
+end
+
 local function progressOf(mirrorKey)
   local order = redis.call('HGETALL', mirrorKey)
   if #order == 0 then return order end
@@ -13,7 +20,7 @@ local function progressOf(mirrorKey)
   for i = 1, #order, 2 do
     if order[i] == 'itemNum' then itemNum = order[i + 1] end
   end
-  local line = redis.call('HMGET', (itemKeysOf(ARGV[1], itemNum)), 'processedSeq', 'drainRate')
+  local line = lineOf(itemNum)
   table.insert(order, 'processedSeq')
   table.insert(order, line[1] or '0')
   table.insert(order, 'drainRate')
