@@ -183,4 +183,18 @@ describe('Entering an order', () => {
     const reused = await order(buyer, { ...body, quantity: 2 }).set('Idempotency-Key', 'retry-42').expect(409);
     expect(reused.body).to.include({ code: 'IDEMPOTENCY_KEY_REUSED' });
   });
+
+  it('When an accepted submission is retried with its Idempotency-Key after the item sold out, the retry still gets the order, not the remembered SOLD_OUT', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 1 });
+    const body = { buyerNum: buyer.userNum, itemNum, quantity: 1, price };
+    const first = await order(buyer, body).set('Idempotency-Key', 'lost-answer-7').expect(200);
+    await api.ctx.redis.hset(redisKeys.itemSaleState(itemNum), 'stock', '0');
+    const other = await insertUser(api.ctx.db, api.ctx.config, 'BUYER');
+    const otherBody = { ...body, buyerNum: other.userNum };
+    expect((await order(other, otherBody).expect(409)).body.code).to.equal('SOLD_OUT');
+    expect((await order(other, otherBody).expect(409)).body.code).to.equal('SOLD_OUT');
+
+    const retried = await order(buyer, body).set('Idempotency-Key', 'lost-answer-7').expect(200);
+    expect(retried.body.data).to.deep.equal(first.body.data);
+  });
 });

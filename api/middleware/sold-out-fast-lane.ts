@@ -18,7 +18,7 @@ export const ORDERS_PATH = `${API_V1_PREFIX}/orders`;
  * 1.5× the CPU of a bare Express endpoint per sold-out answer; this lane keeps the answer within
  * the DESIGN §8 target. It answers exactly what the order route would (same status, envelope,
  * request id, metrics and access log); anything else (another item, no or bad token, a seller)
- * goes on to that route untouched.
+ * goes on to that route untouched, and so does a retry with an Idempotency-Key.
  */
 export function soldOutFastLane(ctx: ApiContext) {
   const parseJson = parseJsonBodyEarly(ctx.config.bodyLimit);
@@ -26,7 +26,9 @@ export function soldOutFastLane(ctx: ApiContext) {
   const body = Buffer.from(JSON.stringify(errorEnvelopeOf(SOLD_OUT)));
   const accessLog = accessLogOf(ctx.logger);
 
+  // A retry that carries an Idempotency-Key is owed its first answer, which only Redis knows.
   const isSoldOutBuyerOrder = (req: Request) =>
+    req.headers['idempotency-key'] === undefined &&
     ctx.soldOutMemo.isSoldOut((req.body as { itemNum?: unknown } | undefined)?.itemNum) && signedHolderOf(ctx.config, req)?.role === 'BUYER';
 
   return (req: Request, res: Response, next: NextFunction) => {

@@ -36,7 +36,8 @@ const IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
  * Redis does not know yet (first order after a Redis loss) is loaded from MySQL once.
  */
 export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand): Promise<OrderReceipt> {
-  if (ctx.soldOutMemo.isSoldOut(command.itemNum)) throw SOLD_OUT;
+  // Redis answers a retry with an Idempotency-Key by its first answer, even after the item sold out.
+  if (command.idempotencyKey === undefined && ctx.soldOutMemo.isSoldOut(command.itemNum)) throw SOLD_OUT;
   ctx.redisGate.assertOpen();
   let reply = await admitInRedis(ctx, command);
   if (reply.outcome === 'NO_ITEM') {
