@@ -18,6 +18,11 @@ const MYSQL_ACQUIRE_TIMEOUT_MS = 1000;
 
 export type Db = Knex;
 
+/** A write refused because a row with that unique key exists already. */
+export function isDuplicateKey(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === 'ER_DUP_ENTRY';
+}
+
 function connectionFrom(databaseUrl: string, withDatabase: boolean): Knex.MySql2ConnectionConfig {
   const url = new URL(databaseUrl);
   return {

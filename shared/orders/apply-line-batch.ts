@@ -1,4 +1,4 @@
-import type { Db } from '../db';
+import { isDuplicateKey, type Db } from '../db';
 import { lockStock, writeStock, type StockLevel } from '../items/item-repository';
 import { LineBatch, type PaymentPolicy, type TouchedOrder } from './line-batch';
 import type { LineEntry } from './line-entries';
@@ -18,15 +18,35 @@ export interface BatchOutcome {
 }
 
 /**
+ * Which of the batch's orders are read from MySQL before the walk. `all`: every one. `unrecorded`:
+ * only those whose record entry is not in the batch; an order recorded here is taken to be new, and
+ * its row is inserted, never merged, so that if MySQL has it already (the batch, or a part of it,
+ * committed before: a replay) the insert fails and the batch runs again reading `all`.
+ */
+type OrdersRead = 'all' | 'unrecorded';
+
+/**
  * Applies a batch of an item's line entries, in line order, in ONE MySQL transaction: one stock
- * update, one multi-row order upsert, multi-row history and payment inserts.
+ * update, one multi-row insert of the orders it records (and one upsert of those it changes),
+ * multi-row history and payment inserts.
  * Idempotent: each entry applies only if its order is still in the state the entry expects, so a
  * batch run again after a crash (committed, but not yet removed from the line) changes nothing.
+ * A batch's orders are nearly always new ones recorded by the batch itself: reading them first (to
+ * find nothing) measured ~8% of a hot item's batch, so they are read only when a replay shows.
  */
-export function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy): Promise<BatchOutcome> {
+export async function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy): Promise<BatchOutcome> {
+  try {
+    return await applyInOneTransaction(db, itemNum, entries, policy, 'unrecorded');
+  } catch (error) {
+    if (!isDuplicateKey(error)) throw error;
+    return applyInOneTransaction(db, itemNum, entries, policy, 'all');
+  }
+}
+
+function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, ordersRead: OrdersRead): Promise<BatchOutcome> {
   return db.transaction(async (trx) => {
     const stock = await lockStock(trx, itemNum);
-    const stored = await readOrdersUnderStockLock(trx, [...new Set(entries.map((entry) => entry.orderNum))]);
+    const stored = await readOrdersUnderStockLock(trx, ordersToRead(entries, ordersRead));
     const batch = new LineBatch(itemNum, stock.quantity, stored, policy);
     for (const entry of entries) batch.apply(entry);
 
@@ -48,4 +68,9 @@ export function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], po
       lastArrivalSeq: entries.reduce((seq, entry) => (entry.kind === 'pay' ? Math.max(seq, entry.arrivalSeq) : seq), 0),
     };
   });
+}
+
+function ordersToRead(entries: LineEntry[], ordersRead: OrdersRead): number[] {
+  const recordedHere = new Set(ordersRead === 'all' ? [] : entries.filter((entry) => entry.kind === 'record').map((entry) => entry.orderNum));
+  return [...new Set(entries.map((entry) => entry.orderNum))].filter((orderNum) => !recordedHere.has(orderNum));
 }

@@ -34,8 +34,11 @@ function historyRowsOf(change: OrderChange, at: Date) {
 
 /**
  * The only code that sets an order's status: checks every step against the state machine, then
- * writes the rows (one multi-row upsert) and one history row per step, in the caller's transaction.
- * The caller must hold the order rows locked (SELECT … FOR UPDATE) so that `current` is true.
+ * writes the rows and one history row per step, in the caller's transaction: new orders (`current`
+ * null) in one multi-row insert, which fails with a duplicate key if MySQL has one of them already,
+ * and changed ones in one multi-row upsert.
+ * The caller must hold the order rows locked (SELECT … FOR UPDATE, or their item's stock row for a
+ * line batch) so that `current` is true.
  */
 export async function recordOrderChanges(trx: Knex.Transaction, changes: OrderChange[], at = new Date()): Promise<void> {
   if (changes.length === 0) return;
@@ -49,9 +52,12 @@ export async function recordOrderChanges(trx: Knex.Transaction, changes: OrderCh
       throw new IllegalTransitionError(`order ${change.next.id}: row says ${change.next.status}, last step ${last.to}`);
     }
   }
-  await trx('orders')
-    .insert(changes.map((change) => ({ ...change.next, updated_at: at })))
-    .onConflict('id')
-    .merge(['status', 'arrival_seq', 'updated_at']);
+  const rowOf = (change: OrderChange) => ({ ...change.next, updated_at: at });
+  const created = changes.filter((change) => change.current === null);
+  const changed = changes.filter((change) => change.current !== null);
+  if (created.length) await trx('orders').insert(created.map(rowOf));
+  if (changed.length) {
+    await trx('orders').insert(changed.map(rowOf)).onConflict('id').merge(['status', 'arrival_seq', 'updated_at']);
+  }
   if (history.length) await trx('order_histories').insert(history);
 }

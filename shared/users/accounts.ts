@@ -3,7 +3,8 @@ import type { AccountContext } from './account-context';
 import { issueAccessToken, revokeAllTokensForever, revokeTokensIssuedBefore, type UserRole } from './access-tokens';
 import { readRedisClock } from '../redis-clock';
 import { hashPassword, passwordMatches } from './passwords';
-import { findLiveUser, findLiveUserByEmail, insertUser, isDuplicateKey, softDeleteUser, updateUser } from './user-repository';
+import { isDuplicateKey } from '../db';
+import { findLiveUser, findLiveUserByEmail, insertUser, softDeleteUser, updateUser } from './user-repository';
 import { userViewOf, type UserView } from './user-view';
 import { CODE_TTL_SECONDS, VerificationCodes } from './verification-codes';
 

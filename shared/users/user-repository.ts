@@ -42,10 +42,6 @@ export async function softDeleteUser(db: Db, userNum: number): Promise<void> {
   await db('users').where({ id: userNum }).update({ email: `deleted-${userNum}@deleted.invalid`, deleted_at: now, updated_at: now });
 }
 
-export function isDuplicateKey(error: unknown): boolean {
-  return (error as { code?: string }).code === 'ER_DUP_ENTRY';
-}
-
 /** Accounts whose tokens were voided (password changed, or deleted) after `since`, with when. */
 export async function listUsersWithTokensVoidedSince(db: Db, since: Date): Promise<{ id: number; tokens_not_before: Date | null; deleted_at: Date | null }[]> {
   const rows = await db('users')

@@ -1,10 +1,10 @@
 import type { Db } from '../../shared/db';
 
-/** Counts the queries a knex instance sends while `work` runs: proves a path never touches MySQL. */
-export async function countMysqlQueries(db: Db, work: () => Promise<unknown>): Promise<number> {
-  let queries = 0;
-  const onQuery = () => {
-    queries += 1;
+/** The SQL of every query a knex instance sends while `work` runs, in order. */
+export async function mysqlQueriesOf(db: Db, work: () => Promise<unknown>): Promise<string[]> {
+  const sent: string[] = [];
+  const onQuery = (query: { sql: string }) => {
+    sent.push(query.sql);
   };
   db.on('query', onQuery);
   try {
@@ -12,5 +12,10 @@ export async function countMysqlQueries(db: Db, work: () => Promise<unknown>): P
   } finally {
     db.off('query', onQuery);
   }
-  return queries;
+  return sent;
+}
+
+/** Counts the queries a knex instance sends while `work` runs: proves a path never touches MySQL. */
+export async function countMysqlQueries(db: Db, work: () => Promise<unknown>): Promise<number> {
+  return (await mysqlQueriesOf(db, work)).length;
 }

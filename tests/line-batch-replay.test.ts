@@ -1,0 +1,97 @@
+import { expect } from 'chai';
+import type { Redis } from 'ioredis';
+import { createDb, type Db } from '../shared/db';
+import { applyLineBatch } from '../shared/orders/apply-line-batch';
+import type { PaymentPolicy } from '../shared/orders/line-batch';
+import type { LineEntry } from '../shared/orders/line-entries';
+import { highestOrderNum } from '../shared/orders/order-repository';
+import { insertItem, insertUser } from './support/order-fixtures';
+import { isolateTestFile } from './support/isolation';
+import { mysqlQueriesOf } from './support/mysql-query-counter';
+import { testConfig } from './support/test-env';
+import { connectTestRedis } from './support/test-redis';
+
+const neverDeclines: PaymentPolicy = { failureRate: 0.2, random: () => 0.99 };
+
+describe('A line batch in MySQL, applied once and applied again', function () {
+  isolateTestFile(__filename);
+  let db: Db;
+  let redis: Redis;
+  before(async () => {
+    db = createDb(testConfig());
+    redis = await connectTestRedis();
+  });
+  after(async () => {
+    await redis.quit();
+    await db.destroy();
+  });
+
+  /** An item with `stock` units, a buyer, and the next free order numbers. */
+  async function arrange(stock: number) {
+    const config = testConfig();
+    const seller = await insertUser(db, config, 'SELLER');
+    const buyer = await insertUser(db, config, 'BUYER');
+    const item = await insertItem(db, redis, seller.userNum, { stock });
+    const firstOrderNum = (await highestOrderNum(db)) + 1;
+    const record = (orderNum: number): LineEntry => ({ kind: 'record', orderNum, buyerNum: buyer.userNum, quantity: 1, unitPrice: item.price, createdAt: new Date() });
+    const pay = (orderNum: number): LineEntry => ({ kind: 'pay', orderNum, quantity: 1, arrivalSeq: orderNum - firstOrderNum + 1 });
+    const orderNums = (count: number, from = 0) => Array.from({ length: count }, (_, i) => firstOrderNum + from + i);
+    /** What MySQL holds of the item and those orders. */
+    const stored = async (of: number[]) => ({
+      stock: (await db('stocks').where({ item_id: item.itemNum }).first<{ quantity: number; version: number }>('quantity', 'version')),
+      statuses: (await db('orders').whereIn('id', of).orderBy('id').pluck('status')) as string[],
+      histories: (await db('order_histories').whereIn('order_id', of).orderBy('id').select('order_id', 'from_status', 'to_status')) as unknown[],
+      payments: (await db('payments').whereIn('order_id', of).orderBy('order_id').pluck('order_id')) as number[],
+    });
+    return { item, record, pay, orderNums, stored };
+  }
+
+  it('When a batch records and pays new orders, it writes them without reading them first; applied again, whole or at the front of a longer batch, it changes nothing, and only the longer batch\'s new orders apply', async () => {
+    const { item, record, pay, orderNums, stored } = await arrange(10);
+    const firstFour = orderNums(4);
+    const batch = firstFour.flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
+
+    let applied: Awaited<ReturnType<typeof applyLineBatch>> | undefined;
+    const sent = await mysqlQueriesOf(db, async () => (applied = await applyLineBatch(db, item.itemNum, batch, neverDeclines)));
+    expect(applied!.settledNow).to.deep.equal(['PAID', 'PAID', 'PAID', 'PAID']);
+    expect(sent.filter((sql) => /^select .* from `orders`/i.test(sql))).to.deep.equal([]);
+    const once = await stored(firstFour);
+    expect(once.statuses).to.deep.equal(['PAID', 'PAID', 'PAID', 'PAID']);
+    expect(once.histories).to.have.length(12);
+    expect(once.stock.quantity).to.equal(6);
+
+    const replayed = await applyLineBatch(db, item.itemNum, batch, neverDeclines);
+    expect(replayed.settledNow).to.deep.equal([]);
+    expect(replayed.orders.map((order) => order.status)).to.deep.equal(['PAID', 'PAID', 'PAID', 'PAID']);
+    expect(replayed.unitsReleased).to.equal(4);
+    expect(await stored(firstFour)).to.deep.equal(once);
+
+    const nextTwo = orderNums(2, 4);
+    const longer = await applyLineBatch(db, item.itemNum, [...batch, ...nextTwo.flatMap((orderNum) => [record(orderNum), pay(orderNum)])], neverDeclines);
+    expect(longer.settledNow).to.deep.equal(['PAID', 'PAID']);
+    const after = await stored([...firstFour, ...nextTwo]);
+    expect(after.statuses).to.deep.equal(Array(6).fill('PAID'));
+    expect(after.histories).to.have.length(18);
+    expect(after.payments).to.deep.equal([...firstFour, ...nextTwo]);
+    expect(after.stock.quantity).to.equal(4);
+  });
+
+  it('When a batch pays orders that an earlier batch recorded, beside orders it records itself, each is paid once and the units leave the stock once', async () => {
+    const { item, record, pay, orderNums, stored } = await arrange(10);
+    const earlier = orderNums(3);
+    const recordedNow = orderNums(2, 3);
+    await applyLineBatch(db, item.itemNum, earlier.map(record), neverDeclines);
+    expect((await stored(earlier)).statuses).to.deep.equal(['INITIATED', 'INITIATED', 'INITIATED']);
+
+    const batch = [...earlier.map(pay), ...recordedNow.flatMap((orderNum) => [record(orderNum), pay(orderNum)])];
+    const applied = await applyLineBatch(db, item.itemNum, batch, neverDeclines);
+    expect(applied.settledNow).to.deep.equal(Array(5).fill('PAID'));
+    const once = await stored([...earlier, ...recordedNow]);
+    expect(once.statuses).to.deep.equal(Array(5).fill('PAID'));
+    expect(once.histories).to.have.length(15);
+    expect(once.stock.quantity).to.equal(5);
+
+    expect((await applyLineBatch(db, item.itemNum, batch, neverDeclines)).settledNow).to.deep.equal([]);
+    expect(await stored([...earlier, ...recordedNow])).to.deep.equal(once);
+  });
+});
