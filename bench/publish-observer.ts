@@ -39,8 +39,9 @@ function listen({ redisUrl, channel }: ObserverSetup): void {
   const heard: [number, number][] = [];
   const listener = new Redis(redisUrl);
   listener.on('message', (_channel: string, message: string) => {
-    const change = decodeOrderChange(message);
+    // Heard before it is decoded: a batch's message carries its settled mirrors, which take a moment to decode.
     const at = Date.now();
+    const change = decodeOrderChange(message);
     if (change?.kind === 'line') for (const orderNum of change.settled) heard.push([orderNum, at]);
   });
   void listener.subscribe(channel).then(() => parentPort!.postMessage('subscribed'));

@@ -2,12 +2,13 @@ import { get as httpGet, type ClientRequest } from 'node:http';
 import { expect } from 'chai';
 import type { RunningApi } from '../api/server';
 import { LINE_EVENT_INTERVAL_MS } from '../shared/orders/line-news';
+import { redisKeys } from '../shared/redis-keys';
 import type { RunningWorker } from '../worker/worker';
 import { startTestApi } from './support/api';
 import { BuyerClient } from './support/buyer-client';
 import { isolateTestFile } from './support/isolation';
 import { keptLogLines, type LogLine } from './support/log-lines';
-import { enterAndPayInRedis } from '../testkit/orders-in-redis';
+import { enterInRedis, payInRedis } from '../testkit/orders-in-redis';
 import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { bearer, OrderStream } from './support/order-stream';
@@ -94,6 +95,38 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     expect(ids).to.deep.equal([...ids].sort((a, b) => a - b));
     expect(new Set(ids).size).to.equal(ids.length);
     await waitFor('the stream to be let go', () => api.ctx.orderChanges.size === 0 && api.ctx.watchQuota.open === 0);
+  });
+
+  it('When a batch settles orders recorded by an earlier one, their settled events and GET answers come from their mirrors, history and payment as MySQL has them, without a MySQL query by the API', async () => {
+    const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 1 });
+    const [paid, outOfStock] = [await buyer.enter(itemNum, price), await buyer.enter(itemNum, price)];
+    await startWorker();
+    await waitFor('both orders recorded in MySQL', async () => (await api.ctx.db('orders').whereIn('id', [paid, outOfStock])).length === 2);
+
+    const settled = new Map<number, unknown>();
+    const streams: OrderStream[] = [];
+    const queries = await countMysqlQueries(api.ctx.db, async () => {
+      for (const orderNum of [paid, outOfStock]) {
+        const stream = await open(orderNum);
+        await stream.nextEvents(1);
+        await buyer.pay(orderNum).expect(202);
+        streams.push(stream);
+      }
+      await Promise.all(streams.map((stream) => stream.closed()));
+      for (const orderNum of [paid, outOfStock]) settled.set(orderNum, (await buyer.poll(orderNum).expect(200)).body.data);
+    });
+    expect(queries).to.equal(0);
+    const [paidEvent, outOfStockEvent] = streams.map((stream) => stream.events.at(-1)!.order);
+    expect(paidEvent).to.include({ status: 'PAID', reason: null });
+    expect(paidEvent.history).to.have.length(3);
+    expect(paidEvent.payment).to.include({ status: 'PAID', amount: price, refundedAt: null });
+    expect(outOfStockEvent).to.include({ status: 'FAILED_QUANTITY', reason: 'OUT_OF_STOCK', payment: null });
+    expect(paidEvent).to.deep.equal(settled.get(paid));
+    expect(outOfStockEvent).to.deep.equal(settled.get(outOfStock));
+    // Without their mirrors, the answers come from MySQL alone: the same.
+    await api.ctx.redis.del(redisKeys.orderMirror(paid), redisKeys.orderMirror(outOfStock));
+    expect((await buyer.poll(paid).expect(200)).body.data).to.deep.equal(paidEvent);
+    expect((await buyer.poll(outOfStock).expect(200)).body.data).to.deep.equal(outOfStockEvent);
   });
 
   it('When the line moves, the place in line comes down at most every 500 ms, and the settled order ends it', async () => {
@@ -246,10 +279,24 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
       await proxy?.close();
     });
 
-    it('When the one read of the orders a batch settled fails (MySQL away for a moment), it is tried again and the stream still ends with its settled event', async function () {
+    /**
+     * Orders recorded in MySQL whose mirrors Redis then lost, put back from MySQL by a worker's start
+     * (reconciliation) without their history: once settled, they are read from MySQL.
+     */
+    async function recordedWithMirrorsRestored(orderNums: number[]): Promise<void> {
+      const recorder = await startTestWorker();
+      await waitFor('the orders recorded in MySQL', async () => (await api.ctx.db('orders').whereIn('id', orderNums)).length === orderNums.length);
+      await recorder.stop();
+      await api.ctx.redis.del(...orderNums.map(redisKeys.orderMirror));
+      await (await startTestWorker()).stop();
+    }
+
+    it('When a mirror lacks the settled order\'s history and the one read of it fails (MySQL away for a moment), it is tried again and the stream still ends with its settled event as MySQL has it', async function () {
       this.timeout(30_000);
       const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
-      const orderNum = await buyer.enterAndPay(itemNum, price);
+      const orderNum = await buyer.enter(itemNum, price);
+      await recordedWithMirrorsRestored([orderNum]);
+      await buyer.pay(orderNum).expect(202);
       const stream = await OrderStream.open(proxied.url, orderNum, bearer(buyer.user.token));
       const [first] = await stream.nextEvents(1);
       expect(first.order).to.include({ status: 'IN_PROGRESS' });
@@ -261,15 +308,18 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
       proxy.restore();
       await stream.closed();
       expect(stream.events.map((event) => event.order.status)).to.deep.equal(['IN_PROGRESS', 'PAID']);
+      expect(stream.events.at(-1)!.order.history).to.have.length(3);
       expect(stream.events.at(-1)!.order).to.deep.equal((await buyer.poll(orderNum).expect(200)).body.data);
       expect(logLines.map((line) => line.msg)).to.not.include('watched orders could not be read');
     });
 
-    it('When the line drains in many small batches while MySQL is away for a moment, every stream is told its settled order, read in a few shared reads rather than one per stream', async function () {
+    it('When mirrors lack their settled orders\' history and the line drains in many small batches while MySQL is away for a moment, every stream is told its settled order, read in a few shared reads rather than one per stream', async function () {
       this.timeout(60_000);
       const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 300 });
       const orderNums: number[] = [];
-      for (let i = 0; i < 300; i += 1) orderNums.push(await enterAndPayInRedis(proxied.ctx.config, proxied.ctx.redis, item, buyer.user));
+      for (let i = 0; i < 300; i += 1) orderNums.push(await enterInRedis(proxied.ctx.config, proxied.ctx.redis, item, buyer.user));
+      await recordedWithMirrorsRestored(orderNums);
+      for (const orderNum of orderNums) await payInRedis(proxied.ctx.config, proxied.ctx.redis, orderNum, buyer.user);
       const streams = await Promise.all(orderNums.map((orderNum) => OrderStream.open(proxied.url, orderNum, bearer(buyer.user.token))));
       await Promise.all(streams.map((stream) => stream.nextEvents(1)));
 

@@ -4,6 +4,7 @@ import { buryHeadEntry, readLineBehind, readLineHead, type DeadEntryCause, type 
 import { orderNumOfEntry, parseLineEntry } from '../shared/orders/line-entries';
 import type { ServiceContext } from '../shared/context';
 import { orderScripts, SETTLED_MIRROR_TTL_SECONDS, type CommitLineBatchReply } from '../shared/orders/order-scripts';
+import { mirroredRowsOf } from '../shared/orders/mirror-history';
 import { isSettled } from '../shared/orders/order-status';
 import { ORDER_MIRROR_KEY_PREFIX, orderChangesChannel, redisKeys } from '../shared/redis-keys';
 import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../shared/transient-retry';
@@ -165,10 +166,22 @@ async function bury(ctx: ServiceContext, itemNum: number, entry: string, cause: 
   return state;
 }
 
+/**
+ * What the commit step does to each mirror the batch touched: settle it, and add the history rows
+ * and payment the batch wrote. A replayed batch writes no rows, yet still settles its mirrors.
+ */
+function mirrorUpdatesOf(outcome: BatchOutcome | undefined): (string | number)[] {
+  if (!outcome) return [];
+  const added = new Map(outcome.historyAdded.map((history) => [history.orderNum, history]));
+  const paid = new Set(outcome.paid);
+  return outcome.orders.flatMap(({ orderNum, status, reason }) => {
+    const history = added.get(orderNum);
+    if (!history && !isSettled(status)) return [];
+    return [orderNum, isSettled(status) ? status : '', reason, history?.from ?? '', history ? mirroredRowsOf(history, outcome.at) : '', paid.has(orderNum) ? '1' : ''];
+  });
+}
+
 function commitBatch(ctx: ServiceContext, itemNum: number, raw: string[], outcome: BatchOutcome | undefined) {
-  const mirrorUpdates = (outcome?.orders ?? [])
-    .filter((order) => isSettled(order.status))
-    .flatMap((order) => [order.orderNum, order.status, order.reason]);
   return orderScripts.commitLineBatch.run(
     ctx.redis,
     [redisKeys.itemSaleState(itemNum), redisKeys.itemLine(itemNum), redisKeys.itemsWithBacklog(), redisKeys.itemHeldUnits(itemNum)],
@@ -183,7 +196,8 @@ function commitBatch(ctx: ServiceContext, itemNum: number, raw: string[], outcom
       orderChangesChannel(ctx.config),
       outcome?.stock.quantity ?? '',
       outcome?.stock.version ?? '',
-      ...mirrorUpdates,
+      outcome?.at.getTime() ?? '',
+      ...mirrorUpdatesOf(outcome),
     ],
   );
 }

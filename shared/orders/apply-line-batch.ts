@@ -1,6 +1,6 @@
 import { isDuplicateKey, type Db } from '../db';
 import { lockStock, writeStock, type StockLevel } from '../items/item-repository';
-import { LineBatch, type PaymentPolicy, type TouchedOrder } from './line-batch';
+import { LineBatch, type HistoryAdded, type PaymentPolicy, type TouchedOrder } from './line-batch';
 import type { LineEntry } from './line-entries';
 import { readOrdersUnderStockLock } from './order-repository';
 import { isSettled, type OrderStatus } from './order-status';
@@ -15,6 +15,12 @@ export interface BatchOutcome {
   /** Units of all payment entries in the batch, applied now or before: they leave the in-flight count. */
   unitsReleased: number;
   lastArrivalSeq: number;
+  /** When the batch's history rows and payments are stamped (one time for the whole transaction). */
+  at: Date;
+  /** The history rows the batch wrote, by order. */
+  historyAdded: HistoryAdded[];
+  /** Orders the batch paid (a payment row each, paid `at`). */
+  paid: number[];
 }
 
 /**
@@ -66,6 +72,9 @@ function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], po
       settledNow: batch.changes().map((change) => change.next.status).filter(isSettled),
       unitsReleased: entries.reduce((units, entry) => units + (entry.kind === 'pay' ? entry.quantity : 0), 0),
       lastArrivalSeq: entries.reduce((seq, entry) => (entry.kind === 'pay' ? Math.max(seq, entry.arrivalSeq) : seq), 0),
+      at: now,
+      historyAdded: batch.historyAdded(),
+      paid: batch.payments.map((payment) => payment.order_id),
     };
   });
 }

@@ -2,7 +2,8 @@ import { forbidden, notFound } from '../errors';
 import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
 import type { OrderContext } from './order-context';
 import { findOrders, historiesOf, orderViewOf, paymentsOf } from './order-repository';
-import { orderScripts, type OrderProgress } from './order-scripts';
+import { settledRecordsOf, type SettledRecords } from './mirror-history';
+import { orderProgressOf, orderScripts, type OrderProgress } from './order-scripts';
 import { isSettled } from './order-status';
 import { waitingOrderView, type OrderDetailView, type OrderView } from './order-view';
 import { orderVersionOf, placeInLineOf, type LineSpot } from './place-in-line';
@@ -36,30 +37,37 @@ export async function readOrder(ctx: OrderContext, orderNum: number, buyerNum: n
 
 /**
  * Many orders at once (those that do not exist are left out), however many: the mirrors in one
- * Lua step (a millisecond or two of Redis for a thousand); for the settled ones, one query each
- * for their histories and payments; orders whose mirror is gone (a day after they settled) in one
- * more query. What the
- * watchers of a line batch are told, read once for all of them. No owner check: a watcher was
- * checked when it started watching.
+ * Lua step (a millisecond or two of Redis for a thousand), which for a settled order hold its
+ * history and payment as well (mirror-history.ts); MySQL only for what no mirror holds: one query
+ * each for histories and payments of settled orders whose mirror missed rows, and orders whose
+ * mirror is gone (a day after they settled) in one more query. What the watchers of a line batch
+ * are told, read once for all of them. No owner check: a watcher was checked when it started
+ * watching.
  */
 export async function readOrders(ctx: OrderReader, orderNums: number[]): Promise<Map<number, OrderReading>> {
   const progresses = await progressesOf(ctx, orderNums);
+  const mirrored = progresses.map((progress) => (progress && isSettled(progress.status) ? settledRecordsOf(progress) : undefined));
   const rows = await findOrders(ctx.db, orderNums.filter((_, i) => !progresses[i]));
-  const settled = orderNums.filter((_, i) => progresses[i] && isSettled(progresses[i].status));
-  const records = await recordsOf(ctx, [...settled, ...rows.keys()]);
+  const unmirrored = orderNums.filter((_, i) => progresses[i] && isSettled(progresses[i].status) && !mirrored[i]);
+  const records = await recordsOf(ctx, [...unmirrored, ...rows.keys()]);
   const readings = new Map<number, OrderReading>();
   orderNums.forEach((orderNum, i) => {
     const progress = progresses[i];
     const row = rows.get(orderNum);
-    if (progress) readings.set(orderNum, readingOf(orderNum, progress, records));
-    else if (row) readings.set(orderNum, { order: withRecords(orderViewOf(row), null, records), version: orderVersionOf(row.status, row.arrival_seq) });
+    if (progress) readings.set(orderNum, readingOf(orderNum, progress, mirrored[i] ?? records(orderNum)));
+    else if (row) readings.set(orderNum, { order: withRecords(orderViewOf(row), null, records(orderNum)), version: orderVersionOf(row.status, row.arrival_seq) });
   });
   return readings;
 }
 
-interface OrderRecords {
-  histories: Awaited<ReturnType<typeof historiesOf>>;
-  payments: Awaited<ReturnType<typeof paymentsOf>>;
+/**
+ * A settled order from its mirror as a line batch's message carries it (`rawMirror`), as a read
+ * gives it; undefined when the mirror does not hold all of it (its history or payment: read it).
+ */
+export function settledReadingOf(orderNum: number, rawMirror: unknown): OrderReading | undefined {
+  const progress = rawMirror === undefined ? undefined : orderProgressOf(rawMirror);
+  const records = progress && isSettled(progress.status) ? settledRecordsOf(progress) : undefined;
+  return progress && records && readingOf(orderNum, progress, records);
 }
 
 async function progressesOf(ctx: OrderReader, orderNums: number[]): Promise<(OrderProgress | undefined)[]> {
@@ -67,24 +75,24 @@ async function progressesOf(ctx: OrderReader, orderNums: number[]): Promise<(Ord
   return orderScripts.readOrdersProgress.run(ctx.redis, orderNums.map(redisKeys.orderMirror), [ctx.config.redisPrefix + ITEM_KEY_PREFIX]);
 }
 
-async function recordsOf(ctx: OrderReader, orderNums: number[]): Promise<OrderRecords> {
+/** The histories and payments of the orders from MySQL, by order. */
+async function recordsOf(ctx: OrderReader, orderNums: number[]): Promise<(orderNum: number) => SettledRecords> {
   const [histories, payments] = await Promise.all([historiesOf(ctx.db, orderNums), paymentsOf(ctx.db, orderNums)]);
-  return { histories, payments };
+  return (orderNum) => ({ history: histories.get(orderNum) ?? [], payment: payments.get(orderNum) ?? null });
 }
 
-/** `records` must hold the order's history and payment when it is settled. */
-function readingOf(orderNum: number, progress: OrderProgress, records: OrderRecords | undefined): OrderReading {
+/** `records` are the order's history and payment, used when it is settled. */
+function readingOf(orderNum: number, progress: OrderProgress, records: SettledRecords): OrderReading {
   const view = viewOfProgress(orderNum, progress);
   const version = orderVersionOf(progress.status, progress.arrivalSeq, progress.processedSeq);
-  if (isSettled(progress.status)) return { order: withRecords(view, progress.reason, records!), version };
+  if (isSettled(progress.status)) return { order: withRecords(view, progress.reason, records), version };
   if (progress.status !== 'IN_PROGRESS' || progress.arrivalSeq === null) return { order: { ...view, history: [], payment: null }, version };
   const spot = { itemNum: progress.itemNum, arrivalSeq: progress.arrivalSeq };
   return { order: waitingOrderView(view, placeInLineOf(spot, progress)), version, spot };
 }
 
-function withRecords(view: OrderView, reason: string | null, records: OrderRecords): OrderDetailView {
-  const history = records.histories.get(view.orderNum) ?? [];
-  return { ...view, reason: reason ?? history.at(-1)?.reason ?? null, history, payment: records.payments.get(view.orderNum) ?? null };
+function withRecords(view: OrderView, reason: string | null, { history, payment }: SettledRecords): OrderDetailView {
+  return { ...view, reason: reason ?? history.at(-1)?.reason ?? null, history, payment };
 }
 
 function viewOfProgress(orderNum: number, progress: OrderProgress): OrderView {

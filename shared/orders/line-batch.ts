@@ -16,6 +16,13 @@ export interface TouchedOrder {
   reason: string;
 }
 
+/** The history rows the batch writes for one order: the status it moves from (null: a new order), then each step. */
+export interface HistoryAdded {
+  orderNum: number;
+  from: OrderStatus | null;
+  steps: { to: OrderStatus; reason: string | null }[];
+}
+
 /** The in-memory walk through one batch: what each entry does to its order and to the stock. */
 export class LineBatch {
   readonly payments: { order_id: number; amount: number }[] = [];
@@ -46,6 +53,14 @@ export class LineBatch {
 
   changes(): OrderChange[] {
     return [...this.touched.values()].filter((change) => change.transitions.length > 0);
+  }
+
+  historyAdded(): HistoryAdded[] {
+    return this.changes().map((change) => ({
+      orderNum: change.next.id,
+      from: change.current?.status ?? null,
+      steps: change.transitions.map((step) => ({ to: step.to, reason: step.reason ?? null })),
+    }));
   }
 
   touchedOrders(): TouchedOrder[] {

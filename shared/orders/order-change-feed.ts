@@ -3,7 +3,7 @@ import type { Config } from '../config';
 import type { Logger } from '../logger';
 import { closeRedis, REDIS_OPTIONS } from '../redis';
 import { orderChangesChannel } from '../redis-keys';
-import type { OrderReading } from './get-order';
+import { settledReadingOf, type OrderReading } from './get-order';
 import { decodeOrderChange, type OrderChange } from './order-changes';
 import { LineNews, type LineWatcher } from './line-news';
 import type { LineSpot } from './place-in-line';
@@ -23,10 +23,12 @@ export interface OrderWatcher extends LineWatcher {
 
 /**
  * One API process's end of the order changes channel (DESIGN §9): one subscriber connection, and
- * the watchers of this process by order and by item, woken by what the Lua steps publish. The
- * orders a message names are read for their watchers by WatchedOrderReads, a few reads however
- * many watchers; a move of a line is told to the item's watchers from the message itself, without
- * Redis (LineNews). Nothing here asks Redis about an order no message named: a watcher reads its
+ * the watchers of this process by order and by item, woken by what the Lua steps publish. A line
+ * batch's message carries the mirrors of the orders it settled, history and payment included, and
+ * their watchers are told from it without a read; the other orders a message names (and a settled
+ * one whose mirror missed rows) are read for their watchers by WatchedOrderReads, a few reads
+ * however many watchers; a move of a line is told to the item's watchers from the message itself,
+ * without Redis (LineNews). Nothing here asks Redis about an order no message named: a watcher reads its
  * order when it starts watching and (a wait) when it ends, so a lost message costs latency, never
  * a wrong answer. When the subscription is made again after a lost connection, every watched order
  * is read once, for what was published meanwhile.
@@ -116,10 +118,16 @@ export class OrderChangeFeed {
       if (this.byOrder.has(change.orderNum)) this.reads.ask([change.orderNum]);
       return;
     }
-    const settled = change.settled.filter((orderNum) => this.byOrder.has(orderNum));
-    // Out of the line: no more line news for them while their settled order is read.
-    for (const orderNum of settled) this.byOrder.list(orderNum).forEach((watcher) => this.place(watcher, undefined));
-    this.reads.ask(settled);
+    const unread: number[] = [];
+    change.settled.forEach((orderNum, i) => {
+      if (!this.byOrder.has(orderNum)) return;
+      // Out of the line: no more line news for it.
+      this.byOrder.list(orderNum).forEach((watcher) => this.place(watcher, undefined));
+      const reading = settledReadingOf(orderNum, change.settledMirrors[i]);
+      if (reading) this.tellRead(orderNum, reading);
+      else unread.push(orderNum);
+    });
+    this.reads.ask(unread);
     const passed: number[] = [];
     this.byItem.list(change.itemNum).forEach((watcher) => {
       // The line is past it, yet no settle was heard (a message lost): read it rather than wait for nothing.

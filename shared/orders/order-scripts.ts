@@ -1,4 +1,5 @@
 import { LuaScript, replies, unexpectedReply, type ReplyDecoder } from '../lua/lua-script';
+import { mirroredHistoryOf, type MirroredHistoryRow } from './mirror-history';
 import { ORDER_STATUSES, orderStatesLua, type OrderStatus } from './order-status';
 import type { LineProgress } from './place-in-line';
 
@@ -75,6 +76,9 @@ export interface OrderProgress {
   processedSeq: number;
   /** The item's recent drain rate, payments per second (null: not known yet). */
   drainRate: number | null;
+  /** The history rows the mirror holds (mirror-history.ts), and when the order was paid (ms). */
+  history: MirroredHistoryRow[];
+  paidAtMs: number | null;
 }
 
 /** The fields of a multi-field reply: Redis answers strings and integers. */
@@ -181,7 +185,8 @@ const ordersProgressReply: ReplyDecoder<(OrderProgress | undefined)[]> = (raw) =
   return raw.map(orderProgressOf);
 };
 
-function orderProgressOf(raw: unknown): OrderProgress | undefined {
+/** One order's progress as read-orders-progress.lua reads it (also carried by a line batch's message), or undefined when it has no mirror. */
+export function orderProgressOf(raw: unknown): OrderProgress | undefined {
   if (!Array.isArray(raw)) throw unexpectedReply('read-orders-progress', raw);
   if (raw.length === 0) return undefined;
   const fields = new Map<string, string>();
@@ -199,6 +204,8 @@ function orderProgressOf(raw: unknown): OrderProgress | undefined {
     arrivalSeq: fields.has('arrivalSeq') ? number('arrivalSeq') : null,
     processedSeq: number('processedSeq'),
     drainRate: fields.get('drainRate') ? number('drainRate') : null,
+    history: mirroredHistoryOf(fields),
+    paidAtMs: fields.has('paidAt') ? number('paidAt') : null,
   };
 }
 

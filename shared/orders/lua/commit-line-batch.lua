@@ -1,15 +1,19 @@
 -- After the worker committed a batch of line entries to MySQL: moves the stock gate to MySQL's
 -- stock, removes exactly those entries, releases their in-flight units, advances the line's
 -- processed mark and its drain rate, settles the mirrors (an order that failed gives its buyer's
--- units back there) and tells the API processes, in one message, which orders the batch settled; in one step, so the gate never shows units released
--- without the stock that took them.
+-- units back there), adds the history rows and payments the batch wrote to them, and tells the API
+-- processes, in one message, which orders the batch settled; in one step, so the gate never shows
+-- units released without the stock that took them, and a mirror never shows a settled status
+-- without its rows.
 -- Runs once per batch: a replayed batch (its first entry no longer at the head) changes nothing
 -- but the gate, which only ever moves forward.
 -- When the line is empty the drain flag is lowered in the same step (see includes/item-line.lua).
 -- KEYS: 1 item sale state, 2 item line, 3 items with backlog, 4 item held units
 -- ARGV: 1 order mirror key prefix, 2 itemNum, 3 entry count, 4 first entry, 5 units released,
 --       6 last arrival seq, 7 settled mirror ttl s, 8 order changes channel, 9 stock quantity and
---       10 its version (both '' for an empty batch), then (orderNum, status, reason)...
+--       10 its version (both '' for an empty batch), 11 the batch's time (ms: its history rows and
+--       payments), then per order it touched (orderNum, status to settle or '', reason, status its
+--       new history rows start from or '', those rows or '', '1' when it paid the order or '')...
 -- Reply: 'STALE' (replayed), 'EMPTY' (line drained) or 'MORE'.
 --- @include "includes/item-line"
 --- @include "includes/order-mirror"
@@ -29,11 +33,17 @@ if count > 0 then
     processed = tonumber(ARGV[6])
     redis.call('HSET', KEYS[1], 'processedSeq', processed)
   end
-  local settled = {}
-  for i = 11, #ARGV, 3 do
-    if settleOrderMirror(ARGV[1] .. ARGV[i], KEYS[4], ARGV[i + 1], ARGV[i + 2], ARGV[7]) == 1 then table.insert(settled, ARGV[i]) end
+  local drainRate = recordDrainRate(KEYS[1], processed, redisClockMs())
+  local settled, mirrors = {}, {}
+  for i = 12, #ARGV, 6 do
+    local mirrorKey = ARGV[1] .. ARGV[i]
+    if ARGV[i + 4] ~= '' then appendMirrorHistory(mirrorKey, ARGV[i + 3], ARGV[i + 4], ARGV[i + 5] == '1' and ARGV[11] or '') end
+    if ARGV[i + 1] ~= '' and settleOrderMirror(mirrorKey, KEYS[4], ARGV[i + 1], ARGV[i + 2], ARGV[7]) == 1 then
+      table.insert(settled, ARGV[i])
+      table.insert(mirrors, mirrorWithLine(mirrorKey, processed, drainRate))
+    end
   end
-  publishLineBatch(ARGV[8], ARGV[2], processed, recordDrainRate(KEYS[1], processed, redisClockMs()), settled)
+  publishLineBatch(ARGV[8], ARGV[2], processed, drainRate, settled, mirrors)
 end
 if redis.call('LLEN', KEYS[2]) == 0 then
   lowerDrainFlag(KEYS[1])

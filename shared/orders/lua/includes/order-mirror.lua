@@ -20,3 +20,34 @@ local function settleOrderMirror(mirrorKey, heldKey, status, reason, ttlSeconds)
   if isSettled(status) then redis.call('EXPIRE', mirrorKey, ttlSeconds) end
   return 1
 end
+
+-- Appends to the mirror the history rows a MySQL transaction wrote for the order (one a line, as
+-- shared/orders/mirror-history.ts reads them), and when it paid the order, when it paid, so that
+-- the settled order is answered without MySQL. Only when the rows continue those the mirror holds
+-- (`from`: the status the rows start from, '' for a new order): a mirror that missed rows keeps
+-- what it has, no longer leads to the order's status, and is answered from MySQL. Never makes a
+-- mirror that is gone.
+local function appendMirrorHistory(mirrorKey, from, rows, paidAtMs)
+  if redis.call('HEXISTS', mirrorKey, 'status') == 0 then return end
+  local length = tonumber(redis.call('HGET', mirrorKey, 'historyLength') or '0')
+  local lastTo = ''
+  if length > 0 then lastTo = string.match(redis.call('HGET', mirrorKey, 'history:' .. length) or '', '^%d+ (%S+)') end
+  if lastTo ~= from then return end
+  for row in string.gmatch(rows, '[^\n]+') do
+    length = length + 1
+    redis.call('HSET', mirrorKey, 'history:' .. length, row)
+  end
+  redis.call('HSET', mirrorKey, 'historyLength', length)
+  if paidAtMs ~= '' then redis.call('HSET', mirrorKey, 'paidAt', paidAtMs) end
+end
+
+-- The mirror's fields and values, then its item's processed mark and drain rate: what
+-- read-orders-progress.lua reads of an order.
+local function mirrorWithLine(mirrorKey, processedSeq, drainRate)
+  local fields = redis.call('HGETALL', mirrorKey)
+  table.insert(fields, 'processedSeq')
+  table.insert(fields, tostring(processedSeq))
+  table.insert(fields, 'drainRate')
+  table.insert(fields, drainRate or '')
+  return fields
+end
