@@ -1,5 +1,6 @@
 import type { Server } from 'node:http';
 import type { Express } from 'express';
+import { createServerOf } from './express-server';
 
 const REASONS: Record<string, string> = {
   EADDRINUSE: 'already in use (another copy of the service on this machine?)',
@@ -20,6 +21,8 @@ export class PortUnavailableError extends Error {
 /** Listens on every interface; a refusal becomes a PortUnavailableError naming `variable`. */
 export function listenOn(app: Express, port: number, variable: string): Promise<Server> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, '0.0.0.0', (error?: NodeJS.ErrnoException) => (error ? reject(new PortUnavailableError(port, variable, error)) : resolve(server)));
+    const server = createServerOf(app);
+    server.once('error', (error: NodeJS.ErrnoException) => reject(new PortUnavailableError(port, variable, error)));
+    server.listen(port, '0.0.0.0', () => resolve(server));
   });
 }
