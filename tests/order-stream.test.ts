@@ -1,5 +1,9 @@
-import { get as httpGet, type ClientRequest } from 'node:http';
+import { get as httpGet, type ClientRequest, type IncomingMessage } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInThisContext } from 'node:vm';
 import { expect } from 'chai';
+import type { Request } from 'express';
+import request from 'supertest';
 import type { RunningApi } from '../api/server';
 import { LINE_EVENT_INTERVAL_MS } from '../shared/orders/line-news';
 import { redisKeys } from '../shared/redis-keys';
@@ -203,6 +207,45 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     expect(others.status).to.equal(200);
     for (const stream of [...streams, others]) stream.drop();
     await waitFor('the streams to be let go', () => api.ctx.watchQuota.open === 0);
+  });
+
+  describe('what an open stream keeps in memory (DESIGN §8: 10,000 streams, 10 KB each)', () => {
+    let logged: RunningApi;
+    let logLines: LogLine[];
+    const requests: Request[] = [];
+    before(async () => {
+      const log = keptLogLines('info');
+      logLines = log.lines;
+      logged = await startTestApi({}, log.logger);
+      logged.server.on('request', (req: IncomingMessage) => requests.push(req as Request));
+    });
+    after(async () => logged.stop());
+
+    it('When a stream is open, its request holds neither the bearer token nor its parsed URL, path parameters or caller, and the access log still names it when it ends', async () => {
+      const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
+      const orderNum = await buyer.enterAndPay(itemNum, price);
+      const stream = await OrderStream.open(logged.url, orderNum, { ...bearer(buyer.user.token), 'X-Request-Id': 'open-stream-1' });
+      await stream.nextEvents(1);
+      const held = requests.find((req) => req.originalUrl === `/api/v1/orders/${orderNum}/events`) as (Request & { _parsedUrl?: unknown }) | undefined;
+      expect(held, 'the stream\'s request').to.not.equal(undefined);
+      expect(JSON.stringify([held!.headers, held!.rawHeaders])).to.not.include(buyer.user.token);
+      expect(held!.params).to.deep.equal({});
+      expect(held!.principal).to.equal(undefined);
+      expect(held!._parsedUrl).to.equal(undefined);
+      stream.drop();
+      const line = await waitFor('the access log line of the stream', () => logLines.find((entry) => entry.reqId === 'open-stream-1'));
+      expect(line).to.include({ msg: 'request completed', method: 'GET', url: `/api/v1/orders/${orderNum}/events`, statusCode: 200 });
+    });
+
+    it('When requests of the same kind come in, they share their hidden classes (Express does not give each request and response a shape of its own)', async () => {
+      setFlagsFromString('--allow-natives-syntax');
+      const haveSameMap = runInThisContext('(a, b) => %HaveSameMap(a, b)') as (a: object, b: object) => boolean;
+      requests.length = 0;
+      for (let i = 0; i < 3; i += 1) await request(logged.url).get('/health').expect(200);
+      const [, second, third] = requests;
+      expect(haveSameMap(second, third), 'requests share their map').to.equal(true);
+      expect(haveSameMap(second.res!, third.res!), 'responses share their map').to.equal(true);
+    });
   });
 
   describe('with a process cap of 3 and many streams per buyer', () => {

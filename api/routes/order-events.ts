@@ -3,6 +3,7 @@ import { OrderFollower } from '../../shared/orders/follow-order';
 import { validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { EventStream } from '../event-stream';
+import { releaseOpenStreamRequest } from '../open-stream-request';
 import { authenticate, principalOf, requireRole } from '../middleware/authenticate';
 import { orderEventsHeadersSchema, orderPathSchema } from '../request-schemas/orders';
 
@@ -39,9 +40,8 @@ export function orderEventRoutes(ctx: ApiContext): Router {
     stream.open();
     ctx.openWatches.hold(stream);
     follower.start(stream);
-    // The handler returns while the stream lives on (in the feed and the socket), and lets go of the
-    // router's chain of `next` closures Express leaves on the request: some 1.6 KB of every open stream.
-    (req as { next?: unknown }).next = undefined;
+    // The handler returns while the stream lives on (in the feed and the socket).
+    releaseOpenStreamRequest(req);
   });
 
   return router;
