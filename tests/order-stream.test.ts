@@ -221,7 +221,7 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     });
     after(async () => logged.stop());
 
-    it('When a stream is open, its request holds neither the bearer token nor its parsed URL, path parameters or caller, and the access log still names it when it ends', async () => {
+    it('When a stream is open, its request holds neither the bearer token nor its parsed URL, path parameters or caller, its response no copy of the headers it sent, and the access log still names it when it ends', async () => {
       const { itemNum, price } = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum);
       const orderNum = await buyer.enterAndPay(itemNum, price);
       const stream = await OrderStream.open(logged.url, orderNum, { ...bearer(buyer.user.token), 'X-Request-Id': 'open-stream-1' });
@@ -232,6 +232,8 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
       expect(held!.params).to.deep.equal({});
       expect(held!.principal).to.equal(undefined);
       expect(held!._parsedUrl).to.equal(undefined);
+      expect(held!.res!.headersSent).to.equal(true);
+      expect(held!.res!.getHeaders(), 'no copy of the headers sent').to.deep.equal({});
       stream.drop();
       const line = await waitFor('the access log line of the stream', () => logLines.find((entry) => entry.reqId === 'open-stream-1'));
       expect(line).to.include({ msg: 'request completed', method: 'GET', url: `/api/v1/orders/${orderNum}/events`, statusCode: 200 });

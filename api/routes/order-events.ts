@@ -3,7 +3,7 @@ import { OrderFollower } from '../../shared/orders/follow-order';
 import { validate } from '../../shared/validation';
 import type { ApiContext } from '../context';
 import { EventStream } from '../event-stream';
-import { releaseOpenStreamRequest } from '../open-stream-request';
+import { releaseOpenStream } from '../release-open-stream';
 import { authenticate, principalOf, requireRole } from '../middleware/authenticate';
 import { orderEventsHeadersSchema, orderPathSchema } from '../request-schemas/orders';
 
@@ -41,7 +41,7 @@ export function orderEventRoutes(ctx: ApiContext): Router {
     ctx.openWatches.hold(stream);
     follower.start(stream);
     // The handler returns while the stream lives on (in the feed and the socket).
-    releaseOpenStreamRequest(req);
+    releaseOpenStream(req, res);
   });
 
   return router;
