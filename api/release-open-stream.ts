@@ -1,9 +1,8 @@
 import type { Request, Response } from 'express';
-import type { ParamsDictionary } from 'express-serve-static-core';
 
 const NO_HEADERS = Object.freeze({});
 const NO_RAW_HEADERS: string[] = Object.freeze([]) as unknown as string[];
-const NO_PARAMS: ParamsDictionary = Object.freeze({});
+const NO_PARAMS: Request['params'] = Object.freeze({});
 /** Stands for the header block once sent: Node reads `_header` afterwards only as "were headers sent". */
 const SENT_HEADER_BLOCK = 'sent';
 
