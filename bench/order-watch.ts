@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { get as httpGet, type ClientRequest } from 'node:http';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { createParser } from 'eventsource-parser';
 import type { Redis } from 'ioredis';
@@ -32,6 +33,11 @@ export interface OpenStreams {
   kibPerStream: number;
   /** From the settle being published to its event at the stream's client (one clock: this process), ms. */
   settleToEventMs: Percentiles;
+  /**
+   * The bench's own event-loop delay while the line drained, ms: how late its 10,000 clients, all in
+   * its one thread, may have read an event. Part of settleToEventMs, shown beside it.
+   */
+  clientLoopDelayMs: { p99: number; max: number };
   unanswered: number;
 }
 
@@ -182,9 +188,12 @@ export async function measureOpenStreams(
   const rssAfterMiB = await settledRssMiBOf(api);
 
   const observer = await PublishObserver.start({ redisUrl: config.redisUrl, channel: orderChangesChannel(config) });
+  const clientLoopDelay = monitorEventLoopDelay({ resolution: 5 });
+  clientLoopDelay.enable();
   await partition.resume();
   await orderQueues.requestDrain(item.itemNum);
   const settledAt = await Promise.all(streams.map((stream) => withTimeout(stream.settled, 300_000)));
+  clientLoopDelay.disable();
   const heardAt = await observer.stop();
   for (const stream of streams) stream.request.destroy();
   const delays = settledAt.flatMap((at, i) => {
@@ -197,6 +206,7 @@ export async function measureOpenStreams(
     rssAfterMiB,
     kibPerStream: ((rssAfterMiB - rssBeforeMiB) * 1024) / streams.length,
     settleToEventMs: percentiles(delays),
+    clientLoopDelayMs: { p99: Math.round(clientLoopDelay.percentile(99) / 1e6), max: Math.round(clientLoopDelay.max / 1e6) },
     unanswered: settledAt.filter((at) => at === undefined).length,
   };
 }

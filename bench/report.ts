@@ -115,7 +115,7 @@ function orderWatchSection(report: BenchReport): string[] {
       : []),
     ...(streams
       ? [
-          `${streams.streams} streams open on one API process, each on an order waiting in a paused line: RSS ${fixed(streams.rssBeforeMiB)} → ${fixed(streams.rssAfterMiB)} MiB, ${fixed(streams.kibPerStream, 1)} KiB a stream. Then the line drained: from a settle's publish (heard by the bench on the order changes channel) to its event at the stream's client: p50 ${streams.settleToEventMs.p50} ms, p99 ${streams.settleToEventMs.p99} ms, max ${streams.settleToEventMs.max} ms${streams.unanswered ? `; ${streams.unanswered} never told` : ''}.`,
+          `${streams.streams} streams open on one API process, each on an order waiting in a paused line: RSS ${fixed(streams.rssBeforeMiB)} → ${fixed(streams.rssAfterMiB)} MiB, ${fixed(streams.kibPerStream, 1)} KiB a stream. Then the line drained: from a settle's publish (heard by the bench on the order changes channel) to its event at the stream's client: p50 ${streams.settleToEventMs.p50} ms, p99 ${streams.settleToEventMs.p99} ms, max ${streams.settleToEventMs.max} ms${streams.unanswered ? `; ${streams.unanswered} never told` : ''}. Meanwhile the bench's own event loop, where its 10,000 clients read their events, was late by up to ${streams.clientLoopDelayMs.p99} ms (p99; max ${streams.clientLoopDelayMs.max} ms): that much of the delay may be the client's.`,
           '',
         ]
       : []),

@@ -36,6 +36,7 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     expect(report.settleLatency!.settleMs.count).to.be.greaterThan(0);
     expect(report.openStreams!.streams).to.be.greaterThan(0);
     expect(report.openStreams!.unanswered).to.equal(0);
+    expect(report.openStreams!.clientLoopDelayMs.max).to.be.at.least(report.openStreams!.clientLoopDelayMs.p99);
     for (const scenario of report.scenarios) {
       expect(scenario.invariantViolations, scenario.name).to.deep.equal([]);
       expect(scenario.errors, scenario.name).to.equal(0);
