@@ -9,9 +9,10 @@ import type { Logger } from './logger';
  * the whole process group and `npm start` then passes SIGTERM on to its children, so it must not
  * cut their clean stop short. A process forked by the supervisor also stops when the supervisor is
  * gone (its IPC channel closes), rather than live on unwatched beside the fresh set a restarted
- * supervisor starts.
+ * supervisor starts. With `deadlineMs`, a stop still running by then exits anyway (1): whatever it
+ * waits for, the process ends in a known time.
  */
-export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
+export function stopOnSignals(logger: Logger, stop: () => Promise<void>, options: { deadlineMs?: number } = {}): void {
   let stoppingOn: NodeJS.Signals | 'supervisor gone' | undefined;
   const onSignal = (signal: NodeJS.Signals | 'supervisor gone') => {
     if (stoppingOn === signal) {
@@ -21,6 +22,12 @@ export function stopOnSignals(logger: Logger, stop: () => Promise<void>): void {
     if (stoppingOn) return;
     stoppingOn = signal;
     logger.info({ signal }, 'stopping');
+    if (options.deadlineMs !== undefined) {
+      setTimeout(() => {
+        logger.error({ deadlineMs: options.deadlineMs }, 'not stopped by the deadline: exiting now');
+        process.exit(1);
+      }, options.deadlineMs).unref();
+    }
     stop().then(
       () => {
         logger.info('stopped cleanly');

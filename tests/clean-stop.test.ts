@@ -1,13 +1,20 @@
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { expect } from 'chai';
+import type { Knex } from 'knex';
 import { auditItemInvariants } from '../testkit/invariant-audit';
 import { documentMismatchOf } from './support/checked-answers';
 import { createDb, type Db } from '../shared/db';
 import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 import { createRedis } from '../shared/redis';
+import { redisKeys } from '../shared/redis-keys';
+import type { RunningWorker } from '../worker/worker';
+import { startTestApi } from './support/api';
+import { BuyerClient } from './support/buyer-client';
 import { freePort } from './support/free-port';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
+import { OwnRedisServer } from './support/redis-server';
 import { ServiceProcess } from './support/service-processes';
 import { testConfig } from './support/test-env';
 import { waitFor } from './support/wait';
@@ -54,6 +61,19 @@ async function enterAndPay(baseUrl: string, buyer: TestUser, item: { itemNum: nu
   const orderNum = entered.body.data!.orderNum!;
   const paid = await post(baseUrl, `/api/v1/try-payments/${orderNum}`, buyer.token);
   return { orderNum, entered: 200, paid: paid.status };
+}
+
+/**
+ * Whether another connection to this database is running a statement that locks the item's stock row
+ * (while the caller holds that lock, it waits). INNODB_TRX does not always list such a wait: MariaDB
+ * takes this lock while it plans the statement.
+ */
+async function stockRowLockAwaited(db: Db, itemNum: number): Promise<boolean> {
+  const [rows] = (await db.raw(
+    "SELECT COUNT(*) AS n FROM information_schema.PROCESSLIST WHERE DB = DATABASE() AND ID <> CONNECTION_ID() AND COMMAND = 'Query' AND INFO LIKE ?",
+    [`select % from \`stocks\` where \`item_id\` = ${itemNum} % for update`],
+  )) as [{ n: number }[]];
+  return Number(rows[0].n) > 0;
 }
 
 describe('Clean stop under load', function () {
@@ -143,5 +163,54 @@ describe('Clean stop under load', function () {
       await restarted.stop();
     }
     expect(answeredAfterStop, 'requests in flight at SIGTERM that still got their answer').to.be.greaterThan(0);
+  });
+
+  it('When a worker gets SIGTERM while Redis is down and its drain job waits for Redis, it gives the job up and exits 0 within its grace; with Redis back, the order still settles PAID and the line empties', async () => {
+    const ownRedis = await OwnRedisServer.start('always');
+    const env = { REDIS_URL: ownRedis.url, PAYMENT_FAILURE_RATE: '0' };
+    const api = await startTestApi(env);
+    let worker: ServiceProcess | undefined;
+    let restarted: RunningWorker | undefined;
+    let stockLock: Knex.Transaction | undefined;
+    try {
+      worker = await ServiceProcess.start('worker', env);
+      const config = testConfig();
+      const seller = await insertUser(db, config, 'SELLER');
+      const buyer = new BuyerClient(api.url, await insertUser(db, config, 'BUYER'));
+      const item = await insertItem(db, api.ctx.redis, seller.userNum, { stock: 5 });
+      const orderNum = await buyer.enter(item.itemNum, item.price);
+      const statusInMysql = async () => ((await db('orders').where({ id: orderNum }).first()) as { status: OrderStatus } | undefined)?.status;
+      await waitFor('the order in MySQL', async () => (await statusInMysql()) === 'INITIATED');
+
+      // The payment's drain job is held on the item's stock row while Redis goes away, then
+      // commits in MySQL and waits for Redis to take its step: a job in hand that cannot end.
+      stockLock = await db.transaction();
+      await stockLock('stocks').where({ item_id: item.itemNum }).forUpdate().first();
+      await buyer.pay(orderNum).expect(202);
+      await waitFor('the drain job to wait for the stock row', () => stockRowLockAwaited(db, item.itemNum));
+      await ownRedis.kill();
+      await stockLock.rollback();
+      await waitFor('the payment to commit in MySQL', async () => (await statusInMysql()) === 'PAID');
+      const stopSent = Date.now();
+      worker.child.kill('SIGTERM');
+      expect(await Promise.race([worker.exited, sleep(25_000, 'still running after 25 s')]), 'worker exit').to.equal(0);
+      expect(Date.now() - stopSent).to.be.below(15_000);
+      expect(worker.logLines(40).map((line) => line.msg)).to.include('drain job still running at the end of the grace: given up, BullMQ runs it again');
+
+      await ownRedis.restart();
+      restarted = await startTestWorker(env);
+      await waitFor('the order to read PAID and the line to be empty', async () => {
+        const answer = await buyer.poll(orderNum);
+        // 503 while the service rebuilds Redis's state after the restart.
+        return answer.status === 200 && answer.body.data.status === 'PAID' && (await api.ctx.redis.llen(redisKeys.itemLine(item.itemNum))) === 0;
+      }, 30_000, 100);
+      expect(await auditItemInvariants(db, item.itemNum, [orderNum])).to.deep.equal([]);
+    } finally {
+      if (stockLock && !stockLock.isCompleted()) await stockLock.rollback();
+      await restarted?.stop();
+      await worker?.kill();
+      await api.stop();
+      await ownRedis.stop();
+    }
   });
 });

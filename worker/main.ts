@@ -2,7 +2,7 @@ import os from 'node:os';
 import { loadConfig } from '../shared/config';
 import { exitOnCrash, exitOnStartupFailure, stopOnSignals } from '../shared/lifecycle';
 import { createLogger } from '../shared/logger';
-import { startWorker } from './worker';
+import { startWorker, WORKER_STOP_DEADLINE_MS } from './worker';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -12,7 +12,7 @@ async function main(): Promise<void> {
   // Only ever lowered: raising a priority needs privileges.
   if (os.getPriority() < config.workerNice) os.setPriority(config.workerNice);
   const worker = await startWorker(config, logger);
-  stopOnSignals(logger, worker.stop);
+  stopOnSignals(logger, worker.stop, { deadlineMs: WORKER_STOP_DEADLINE_MS });
 }
 
 main().catch(exitOnStartupFailure('worker'));

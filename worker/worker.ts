@@ -20,6 +20,7 @@ import {
 } from '../shared/queue';
 import { closeRedis, createRedis } from '../shared/redis';
 import { RedisRecovery } from '../shared/redis-recovery';
+import { settlesWithin } from '../shared/settles-within';
 import { leaveRoster, renewRosterEntry, ROSTER_RENEW_MS, type WorkerEntry } from '../shared/worker-roster';
 import { drainItemLine } from './drain-item-line';
 import { WorkerMetrics } from './worker-metrics';
@@ -45,6 +46,17 @@ const SWEEP_INTERVAL_MS = 1000;
 // job is never failed for stalling: it only says "drain this line", and draining is idempotent.
 const WORKER_OPTIONS = { concurrency: 1, lockDuration: 10_000, stalledInterval: 5_000, maxStalledCount: 1_000_000 };
 
+/**
+ * A stop gives the drain jobs in hand this long to end (each yields after its current batch), then
+ * gives them up: the lock of a job given up lapses and BullMQ runs it again, and draining is
+ * idempotent. A job ends later than that only when Redis or MySQL is away.
+ */
+const JOB_GRACE_MS = 10_000;
+/** Leaving the roster is a courtesy (an entry not renewed drops out by itself): a stop does not wait for Redis to come back for it. */
+const ROSTER_LEAVE_MS = 1000;
+/** A stop ends by then whatever state Redis and MySQL are in (worker/main.ts exits at this deadline); docker-compose's stop_grace_period is above it. */
+export const WORKER_STOP_DEADLINE_MS = 20_000;
+
 type DrainWorker = Worker<JobPayloads[JobName.DrainItemLine], void, JobName.DrainItemLine>;
 
 /** What a worker process opened, so that a start that fails half-way closes it all again. */
@@ -56,6 +68,7 @@ class WorkerResources {
   metricsServer: Server | undefined;
   roster: { entry: WorkerEntry; timer: NodeJS.Timeout } | undefined;
   sweepTimer: NodeJS.Timeout | undefined;
+  private readonly jobsInHand = new Set<Promise<void>>();
 
   constructor(readonly ctx: Omit<OrderContext, 'orderQueues' | 'redisGate'>) {}
 
@@ -64,15 +77,40 @@ class WorkerResources {
     clearInterval(this.roster?.timer);
     this.metricsServer?.close();
     if (this.roster) {
-      await leaveRoster(this.ctx.redis, this.roster.entry).catch((error: unknown) => this.ctx.logger.warn({ err: error }, 'worker roster not left'));
+      const leaving = leaveRoster(this.ctx.redis, this.roster.entry).catch((error: unknown) => this.ctx.logger.warn({ err: error }, 'worker roster not left'));
+      await settlesWithin(leaving, ROSTER_LEAVE_MS);
     }
     this.redisRecovery?.stop();
-    // close() waits for the job in hand, which yields after its current batch.
-    await Promise.all(this.consumers.map((consumer) => consumer.close()));
+    await this.closeConsumers();
     await this.orderQueues?.close();
     await Promise.all(this.consumerConnections.map(closeRedis));
     await this.ctx.db.destroy();
     await closeRedis(this.ctx.redis);
+  }
+
+  /** The processor, keeping track of the jobs in hand for a stop. */
+  trackJobs<J>(process: (job: J) => Promise<void>): (job: J) => Promise<void> {
+    return (job) => {
+      const processing = process(job);
+      const tracked = processing.catch(() => undefined).finally(() => this.jobsInHand.delete(tracked));
+      this.jobsInHand.add(tracked);
+      return processing;
+    };
+  }
+
+  /**
+   * Worker.close() without force waits for its blocking connection to end, which a connection
+   * waiting to reconnect never does (ioredis clears its retry timer and emits nothing; BullMQ
+   * issue 4656): a stop while Redis was away, or within a second of its return, hung for good. So
+   * the consumers take no new job, the jobs in hand get JOB_GRACE_MS to end, and close(force)
+   * drops the connections without waiting for anything.
+   */
+  private async closeConsumers(): Promise<void> {
+    await Promise.all(this.consumers.map((consumer) => consumer.pause(true)));
+    if (!(await settlesWithin(Promise.all(this.jobsInHand), JOB_GRACE_MS))) {
+      this.ctx.logger.warn({ jobs: this.jobsInHand.size, graceMs: JOB_GRACE_MS }, 'drain job still running at the end of the grace: given up, BullMQ runs it again');
+    }
+    await Promise.all(this.consumers.map((consumer) => consumer.close(true)));
   }
 }
 
@@ -108,7 +146,7 @@ async function run(resources: WorkerResources, options: WorkerOptions): Promise<
     resources.consumerConnections.push(connection);
     const consumer: DrainWorker = new Worker(
       name,
-      async (job) => {
+      resources.trackJobs(async (job) => {
         const { itemNum, requestId } = job.data;
         const started = Date.now();
         let batches = 0;
@@ -127,7 +165,7 @@ async function run(resources: WorkerResources, options: WorkerOptions): Promise<
         metrics.observeJob(name, (Date.now() - started) / 1000);
         logger.child({ jobId: job.id, itemNum, requestId }).info({ batches, entries, result, ms: Date.now() - started }, 'drained item line');
         if (result === 'MORE') await orderQueues.requestDrain(itemNum, requestId);
-      },
+      }),
       { ...WORKER_OPTIONS, connection, prefix: bullPrefix(config) },
     );
     consumer.on('failed', (job, error) => logger.error({ err: error, jobId: job?.id, queue: name }, 'drain job failed'));
