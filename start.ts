@@ -6,6 +6,7 @@ import { loadConfig } from './shared/config';
 import { EXIT_NEEDS_CONFIGURATION, exitOnCrash, exitOnStartupFailure, stopOnSignals } from './shared/lifecycle';
 import { createLogger, type Logger } from './shared/logger';
 import { prepareDatabase } from './shared/migrate';
+import { API_NODE_FLAGS, WORKER_NODE_FLAGS } from './shared/node-flags';
 
 /**
  * `npm start`: migrate, then run API_PROCESSES API processes and WORKER_PROCESSES worker processes.
@@ -17,17 +18,11 @@ import { prepareDatabase } from './shared/migrate';
 const RESTART_DELAY_MS = 1000;
 // .js when compiled; .ts when started through tsx (the tests), whose loader the children inherit.
 const SCRIPT_EXTENSION = path.extname(__filename);
-/**
- * An API process's garbage is nearly all each request's short-lived objects: a young generation
- * larger than V8's default (16 MiB semi-spaces) is scavenged less often for the same survivors,
- * which measured several % less CPU per order (bench/cpu-per-arrival.ts). It grows only under
- * such load.
- */
-const API_NODE_FLAGS = ['--max-semi-space-size=64'];
 
 interface Supervised {
   name: string;
   script: string;
+  nodeFlags: string[];
   /** A cluster worker sharing PORT with the other API processes. */
   sharesPort?: boolean;
   env?: NodeJS.ProcessEnv;
@@ -43,10 +38,10 @@ interface Supervision {
 
 function spawnChild(entry: Supervised): ChildProcess {
   if (entry.sharesPort) {
-    cluster.setupPrimary({ exec: path.join(__dirname, entry.script + SCRIPT_EXTENSION), execArgv: [...process.execArgv, ...API_NODE_FLAGS] });
+    cluster.setupPrimary({ exec: path.join(__dirname, entry.script + SCRIPT_EXTENSION), execArgv: [...process.execArgv, ...entry.nodeFlags] });
     return cluster.fork(entry.env).process;
   }
-  return fork(path.join(__dirname, entry.script + SCRIPT_EXTENSION), { stdio: 'inherit', env: { ...process.env, ...entry.env } });
+  return fork(path.join(__dirname, entry.script + SCRIPT_EXTENSION), { stdio: 'inherit', env: { ...process.env, ...entry.env }, execArgv: [...process.execArgv, ...entry.nodeFlags] });
 }
 
 function supervise(entry: Supervised, supervision: Supervision): void {
@@ -80,10 +75,11 @@ async function main(): Promise<void> {
   logger.info({ applied }, 'database ready');
 
   const children: Supervised[] = [
-    ...Array.from({ length: config.apiProcesses }, (_, i) => ({ name: `api-${i + 1}`, script: 'api/main', sharesPort: true })),
+    ...Array.from({ length: config.apiProcesses }, (_, i) => ({ name: `api-${i + 1}`, script: 'api/main', nodeFlags: API_NODE_FLAGS, sharesPort: true })),
     ...Array.from({ length: config.workerProcesses }, (_, i) => ({
       name: `worker-${i + 1}`,
       script: 'worker/main',
+      nodeFlags: WORKER_NODE_FLAGS,
       // Each worker on this machine serves its metrics on its own port: 9464, 9465, ...
       env: { WORKER_METRICS_PORT: String(config.workerMetricsPort && config.workerMetricsPort + i) },
     })),

@@ -76,6 +76,27 @@ describe('A line batch in MySQL, applied once and applied again', function () {
     expect(after.stock.quantity).to.equal(4);
   });
 
+  it('When a batch is applied, its writes go to MySQL at once, in the order they must run (orders, history, payments, stock), before the first of them is answered', async () => {
+    const { item, record, pay, orderNums } = await arrange(10);
+    const events: string[] = [];
+    const onQuery = (query: { sql: string }) => events.push(`sent ${query.sql.split(' ').slice(0, 3).join(' ')}`);
+    const onAnswer = (_answer: unknown, query: { sql: string }) => events.push(`answered ${query.sql.split(' ').slice(0, 3).join(' ')}`);
+    db.on('query', onQuery).on('query-response', onAnswer);
+    try {
+      await applyLineBatch(db, item.itemNum, orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]), neverDeclines);
+    } finally {
+      db.off('query', onQuery).off('query-response', onAnswer);
+    }
+    const writes = events.slice(events.indexOf('sent insert into `orders`'));
+    expect(writes.slice(0, 5)).to.deep.equal([
+      'sent insert into `orders`',
+      'sent insert into `order_histories`',
+      'sent insert into `payments`',
+      'sent update `stocks` set',
+      'answered insert into `orders`',
+    ]);
+  });
+
   it('When a batch pays orders that an earlier batch recorded, beside orders it records itself, each is paid once and the units leave the stock once', async () => {
     const { item, record, pay, orderNums, stored } = await arrange(10);
     const earlier = orderNums(3);

@@ -1,4 +1,4 @@
-import { isDuplicateKey, type Db } from '../db';
+import { isDuplicateKey, sendNow, type Db } from '../db';
 import { lockStock, writeStock, type StockLevel } from '../items/item-repository';
 import { LineBatch, type HistoryAdded, type PaymentPolicy, type TouchedOrder } from './line-batch';
 import type { LineEntry } from './line-entries';
@@ -57,15 +57,17 @@ function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], po
     for (const entry of entries) batch.apply(entry);
 
     const now = new Date();
-    await recordOrderChanges(trx, batch.changes(), now);
+    // Every write sent at once (sendNow), in the order the connection must run them.
+    const writes: Promise<unknown>[] = [recordOrderChanges(trx, batch.changes(), now)];
     if (batch.payments.length) {
-      await trx('payments').insert(batch.payments.map((payment) => ({ ...payment, status: 'PAID', paid_at: now })));
+      writes.push(sendNow(trx('payments').insert(batch.payments.map((payment) => ({ ...payment, status: 'PAID', paid_at: now })))));
     }
     let stockNow = stock;
     if (batch.unitsLeft !== stock.quantity) {
       stockNow = { quantity: batch.unitsLeft, version: stock.version + 1 };
-      await writeStock(trx, itemNum, stockNow, now);
+      writes.push(writeStock(trx, itemNum, stockNow, now));
     }
+    await Promise.all(writes);
     return {
       stock: stockNow,
       orders: batch.touchedOrders(),

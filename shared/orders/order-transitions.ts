@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { sendNow } from '../db';
 import type { OrderRow } from './order-repository';
 import { canTransition, type OrderStatus } from './order-status';
 
@@ -55,9 +56,10 @@ export async function recordOrderChanges(trx: Knex.Transaction, changes: OrderCh
   const rowOf = (change: OrderChange) => ({ ...change.next, updated_at: at });
   const created = changes.filter((change) => change.current === null);
   const changed = changes.filter((change) => change.current !== null);
-  if (created.length) await trx('orders').insert(created.map(rowOf));
-  if (changed.length) {
-    await trx('orders').insert(changed.map(rowOf)).onConflict('id').merge(['status', 'arrival_seq', 'updated_at']);
-  }
-  if (history.length) await trx('order_histories').insert(history);
+  // Sent at once (sendNow), the orders before the history rows that refer to them.
+  const writes: Promise<unknown>[] = [];
+  if (created.length) writes.push(sendNow(trx('orders').insert(created.map(rowOf))));
+  if (changed.length) writes.push(sendNow(trx('orders').insert(changed.map(rowOf)).onConflict('id').merge(['status', 'arrival_seq', 'updated_at'])));
+  if (history.length) writes.push(sendNow(trx('order_histories').insert(history)));
+  await Promise.all(writes);
 }

@@ -33,12 +33,13 @@ if count > 0 then
     processed = tonumber(ARGV[6])
     redis.call('HSET', KEYS[1], 'processedSeq', processed)
   end
-  local drainRate = recordDrainRate(KEYS[1], processed, redisClockMs())
+  local now = redisClockMs()
+  local drainRate = recordDrainRate(KEYS[1], processed, now)
   local settled, mirrors = {}, {}
   for i = 12, #ARGV, 6 do
     local mirrorKey = ARGV[1] .. ARGV[i]
     if ARGV[i + 4] ~= '' then appendMirrorHistory(mirrorKey, ARGV[i + 3], ARGV[i + 4], ARGV[i + 5] == '1' and ARGV[11] or '') end
-    if ARGV[i + 1] ~= '' and settleOrderMirror(mirrorKey, KEYS[4], ARGV[i + 1], ARGV[i + 2], ARGV[7]) == 1 then
+    if ARGV[i + 1] ~= '' and settleOrderMirror(mirrorKey, KEYS[4], ARGV[i + 1], ARGV[i + 2], ARGV[7], now) == 1 then
       table.insert(settled, ARGV[i])
       table.insert(mirrors, mirrorWithLine(mirrorKey, processed, drainRate))
     end

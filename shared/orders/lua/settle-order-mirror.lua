@@ -12,4 +12,4 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   if not holdsUnits(ARGV[1]) then releaseUnits(KEYS[2], ARGV[4], ARGV[5]) end
   return 0
 end
-return settleOrderMirror(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3])
+return settleOrderMirror(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], redisClockMs())

@@ -10,13 +10,14 @@
 -- A move out of the statuses that hold units gives the order's units back (`heldKey`: its item's
 -- held units); a confirmation gives nothing, so they come back once.
 -- Anything else leaves the mirror as it is. Returns 1 when the mirror now holds `status`.
-local function settleOrderMirror(mirrorKey, heldKey, status, reason, ttlSeconds)
+-- `now`: the step's redisClockMs(), read once by a step that settles many mirrors.
+local function settleOrderMirror(mirrorKey, heldKey, status, reason, ttlSeconds, now)
   local order = redis.call('HMGET', mirrorKey, 'status', 'buyerNum', 'quantity')
   local current = order[1]
   if not current then return 0 end
   if current ~= status and not canTransition(current, status) then return 0 end
   releaseOnMove(heldKey, current, status, order[2], order[3])
-  redis.call('HSET', mirrorKey, 'status', status, 'reason', reason, 'updatedAt', redisClockMs())
+  redis.call('HSET', mirrorKey, 'status', status, 'reason', reason, 'updatedAt', now)
   if isSettled(status) then redis.call('EXPIRE', mirrorKey, ttlSeconds) end
   return 1
 end
