@@ -9,7 +9,7 @@ import { BuyerClient } from './support/buyer-client';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { probeEvery, steadyBuyers, timedRequest, type Answer } from './support/outage-traffic';
 import { TcpProxy } from './support/tcp-proxy';
-import { testConfig, testEnv } from './support/test-env';
+import { testConfig } from './support/test-env';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
 import { isolateTestFile } from './support/isolation';
@@ -29,9 +29,9 @@ describe('MySQL becomes unreachable under a spike and comes back', function () {
   let buyers: TestUser[];
 
   before(async () => {
-    const direct = new URL(testEnv().DATABASE_URL!);
-    proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 3306) });
-    const env = { DATABASE_URL: proxy.urlFor(testEnv().DATABASE_URL!) };
+    const mysql = await TcpProxy.inFrontOfTestMysql();
+    proxy = mysql.proxy;
+    const env = { DATABASE_URL: mysql.databaseUrl };
     api = await startTestApi(env);
     worker = await startTestWorker(env);
     db = createDb(testConfig());

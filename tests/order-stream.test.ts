@@ -17,7 +17,6 @@ import { countMysqlQueries } from './support/mysql-query-counter';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { bearer, OrderStream } from './support/order-stream';
 import { TcpProxy } from './support/tcp-proxy';
-import { testEnv } from './support/test-env';
 import { waitFor } from './support/wait';
 import { startTestWorker } from './support/worker';
 
@@ -312,11 +311,11 @@ describe('Order stream: GET /orders/{orderNum}/events', () => {
     let proxied: RunningApi;
     let logLines: LogLine[];
     before(async () => {
-      const direct = new URL(testEnv().DATABASE_URL!);
-      proxy = await TcpProxy.start({ host: direct.hostname, port: Number(direct.port || 3306) });
+      const mysql = await TcpProxy.inFrontOfTestMysql();
+      proxy = mysql.proxy;
       const log = keptLogLines('warn');
       logLines = log.lines;
-      proxied = await startTestApi({ DATABASE_URL: proxy.urlFor(testEnv().DATABASE_URL!), ORDER_WATCHES_PER_BUYER: '1000' }, log.logger);
+      proxied = await startTestApi({ DATABASE_URL: mysql.databaseUrl, ORDER_WATCHES_PER_BUYER: '1000' }, log.logger);
     });
     after(async () => {
       proxy?.restore();

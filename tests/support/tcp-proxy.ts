@@ -1,5 +1,6 @@
 import { once } from 'node:events';
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { testEnv } from './test-env';
 
 /**
  * A loopback TCP proxy a test puts between the service and one dependency (MariaDB, Redis), to
@@ -19,7 +20,15 @@ export class TcpProxy {
     readonly port: number,
   ) {}
 
-  static async start(target: { host: string; port: number }): Promise<TcpProxy> {
+  /** A proxy in front of the test MySQL, and the test DATABASE_URL through it. */
+  static async inFrontOfTestMysql(): Promise<{ proxy: TcpProxy; databaseUrl: string }> {
+    const direct = testEnv().DATABASE_URL!;
+    const { hostname, port } = new URL(direct);
+    const proxy = await TcpProxy.start({ host: hostname, port: Number(port || 3306) });
+    return { proxy, databaseUrl: proxy.urlFor(direct) };
+  }
+
+  private static async start(target: { host: string; port: number }): Promise<TcpProxy> {
     const server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
@@ -29,7 +38,7 @@ export class TcpProxy {
   }
 
   /** The URL of the dependency as seen through this proxy (same credentials and path). */
-  urlFor(targetUrl: string): string {
+  private urlFor(targetUrl: string): string {
     const url = new URL(targetUrl);
     url.hostname = '127.0.0.1';
     url.port = String(this.port);
