@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { createDb, type Db } from '../shared/db';
 import { createLogger } from '../shared/logger';
 import { readLineBehind } from '../shared/orders/dead-entries';
+import { orderScripts } from '../shared/orders/order-scripts';
 import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 import { redisKeys } from '../shared/redis-keys';
 import { auditItemInvariants } from '../testkit/invariant-audit';
@@ -39,6 +40,53 @@ describe("A line's next batch goes to MySQL while the last one's Redis step runs
     expect(await readLineBehind(redis, itemNum, batch, 2)).to.equal(undefined);
     await redis.ltrim(line, 3, -1);
     expect(await readLineBehind(redis, itemNum, batch, 2)).to.equal(undefined);
+  });
+
+  it("When a line drains in several batches, each batch's Redis step is sent while the next batch's writes run in MySQL, and the last one's as soon as the line is found empty", async () => {
+    const config = testConfig({ DRAIN_BATCH_SIZE: '2' });
+    const seller = await insertUser(db, config, 'SELLER');
+    const buyer = await insertUser(db, config, 'BUYER');
+    const item = await insertItem(db, redis, seller.userNum, { stock: 10 });
+    const orderNums: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const orderNum = await enterInRedis(config, redis, item, buyer);
+      await payInRedis(config, redis, orderNum, buyer);
+      orderNums.push(orderNum);
+    }
+    const events: string[] = [];
+    const onQuery = (query: { sql: string }) => {
+      if (query.sql.startsWith('insert into `orders`')) events.push('MySQL: a batch writes');
+      if (query.sql === 'COMMIT;') events.push('MySQL: commit');
+    };
+    // The worker's Redis client, telling each batch step it sends.
+    const drainRedis = new Proxy(redis, {
+      get(target, property) {
+        if (property === 'evalsha') {
+          return (sha: string, ...rest: (string | number)[]) => {
+            if (sha === orderScripts.commitLineBatch.sha) events.push('Redis: a batch step');
+            return (target.evalsha as (...args: (string | number)[]) => Promise<unknown>)(sha, ...rest);
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    });
+    db.on('query', onQuery);
+    try {
+      expect(await drainItemLine({ config, db, redis: drainRedis, logger: createLogger(config, 'worker') }, item.itemNum, { shouldYield: () => Promise.resolve(false), stopping: () => false })).to.equal('EMPTY');
+    } finally {
+      db.off('query', onQuery);
+    }
+
+    expect(events).to.deep.equal([
+      'MySQL: a batch writes', 'MySQL: commit',
+      'MySQL: a batch writes', 'Redis: a batch step', 'MySQL: commit',
+      'MySQL: a batch writes', 'Redis: a batch step', 'MySQL: commit',
+      'Redis: a batch step',
+    ]);
+    expect(await auditItemInvariants(db, item.itemNum, orderNums)).to.deep.equal([]);
+    const mirrors = await Promise.all(orderNums.map((orderNum) => redis.hget(redisKeys.orderMirror(orderNum), 'status')));
+    expect(mirrors.filter((status) => !isSettled(status as OrderStatus))).to.deep.equal([]);
   });
 
   it('When two drains of one line run at once in small batches (a stalled job taken over), every order is settled once and in arrival order, the gate ends at MySQL stock with nothing in flight, and every mirror is settled', async () => {

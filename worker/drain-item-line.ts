@@ -36,8 +36,9 @@ interface BatchInCommit {
  * Drains one item's line in arrival order, a batch at a time: whatever is waiting, up to
  * DRAIN_BATCH_SIZE, so a lone order goes alone at once and a spike goes in large batches.
  * Each batch is one MySQL transaction, then one Redis step that removes exactly that batch.
- * Redis works while MySQL does: while a batch is in MySQL, Redis runs the last batch's step and
- * then reads what follows the batch in MySQL; that batch's own step goes after it. A batch
+ * Redis works while MySQL does: once a batch's writes are sent to MySQL, the last batch's step is
+ * sent, then the read of what follows the batch in MySQL (so the worker builds and reads them while
+ * MySQL writes, not between two transactions); that batch's own step goes with the next one. A batch
  * committed in MySQL but not yet removed from the line changes nothing when applied again, so a
  * crash or a step answered STALE in between costs a replay, never a second effect; and what follows
  * a batch is read only while that batch is at the head, so batches reach MySQL in line order.
@@ -52,18 +53,31 @@ interface BatchInCommit {
  * Returns MORE when asked to yield with work left.
  */
 export async function drainItemLine(ctx: ServiceContext, itemNum: number, options: DrainOptions): Promise<DrainResult> {
+  // Length of a prefix of the line known to hold an entry that cannot apply (undefined: none known).
+  let suspect: number | undefined;
+  const limitWith = (known: number | undefined) => (known === undefined ? ctx.config.drainBatchSize : Math.max(1, Math.floor(known / 2)));
+  let inCommit: BatchInCommit | undefined;
+  // The last batch applied in MySQL, its Redis step not sent yet: it goes while the next batch's writes run.
+  let applied: { batch: string[]; outcome: BatchOutcome; started: bigint } | undefined;
+  const sendAppliedStep = () => {
+    if (!applied) return;
+    const { batch, outcome, started } = applied;
+    applied = undefined;
+    const answer = commitBatch(ctx, itemNum, batch, outcome).then((state) => ({ state, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
+    inCommit = { size: batch.length, outcome, answer };
+  };
   const retry: RetryPolicy = {
     retryable: isTransientMysqlError,
     attempts: Infinity,
     firstDelayMs: 100,
     maxDelayMs: 2000,
     giveUp: options.stopping,
-    onRetry: (error, attempt, delayMs) => ctx.logger.warn({ err: error, itemNum, attempt, delayMs: Math.round(delayMs) }, 'MySQL unavailable while draining; retrying'),
+    onRetry: (error, attempt, delayMs) => {
+      // The last batch is in MySQL already: its buyers hear of it now, not after the outage.
+      sendAppliedStep();
+      ctx.logger.warn({ err: error, itemNum, attempt, delayMs: Math.round(delayMs) }, 'MySQL unavailable while draining; retrying');
+    },
   };
-  // Length of a prefix of the line known to hold an entry that cannot apply (undefined: none known).
-  let suspect: number | undefined;
-  const limitWith = (known: number | undefined) => (known === undefined ? ctx.config.drainBatchSize : Math.max(1, Math.floor(known / 2)));
-  let inCommit: BatchInCommit | undefined;
   // What follows the batch in MySQL, read behind it while MySQL works (so after the last batch's step).
   let readAhead: Promise<LineHead | undefined> | undefined;
   // Whether to yield after the batch in MySQL, asked meanwhile.
@@ -73,8 +87,9 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
     readAhead = undefined;
     yielding = undefined;
   };
-  /** Waits for the Redis step of the batch in commit; STALE: the line moved under it, nothing is known of its head. */
+  /** Sends the last batch's Redis step if it is not yet, and waits for it; STALE: the line moved under it, nothing is known of its head. */
   const landCommit = async (): Promise<CommitLineBatchReply | undefined> => {
+    sendAppliedStep();
     if (!inCommit) return undefined;
     const { size, outcome, answer } = inCommit;
     inCommit = undefined;
@@ -102,11 +117,24 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
         continue;
       }
       const suspectAfter = suspect === undefined || suspect <= batch.length ? undefined : suspect - batch.length;
-      // Runs in Redis after the last batch's step (one connection keeps the order), before this batch's.
-      readAhead = readLineBehind(ctx.redis, itemNum, batch, limitWith(suspectAfter));
-      yielding = options.shouldYield();
+      // Once per batch (not again when it runs again, nor once it is done), after the last batch's
+      // step (one Redis connection keeps the order), before this batch's.
+      let applying = true;
+      let failedAhead: { error: unknown } | undefined;
+      const sendAhead = () => {
+        if (!applying || readAhead) return;
+        try {
+          sendAppliedStep();
+          readAhead = readLineBehind(ctx.redis, itemNum, batch, limitWith(suspectAfter));
+          yielding = options.shouldYield();
+        } catch (error) {
+          failedAhead = { error };
+        }
+      };
       const started = process.hrtime.bigint();
-      const outcome = await applyUnlessPoisoned(ctx, itemNum, batch, retry);
+      const outcome = await applyUnlessPoisoned(ctx, itemNum, batch, retry, sendAhead);
+      applying = false;
+      if (failedAhead) throw failedAhead.error;
       if ((await landCommit()) === 'STALE') {
         dropAnswersAhead();
         continue;
@@ -122,8 +150,7 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
         continue;
       }
       suspect = suspectAfter;
-      const answer = commitBatch(ctx, itemNum, batch, outcome).then((state) => ({ state, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
-      inCommit = { size: batch.length, outcome, answer };
+      applied = { batch, outcome, started };
       head = await readAhead;
       const yieldNow = await yielding;
       readAhead = yielding = undefined;
@@ -134,7 +161,8 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
       if (yieldNow) return (await landCommit()) === 'EMPTY' ? 'EMPTY' : 'MORE';
     }
   } finally {
-    // Leaving on an error: the steps sent are still answered before the job ends (a lost one is a replay).
+    // Leaving on an error: the last batch's step is still sent and answered before the job ends (a lost one is a replay).
+    sendAppliedStep();
     dropAnswersAhead();
     await inCommit?.answer.catch(() => undefined);
   }
@@ -145,11 +173,11 @@ class PoisonedBatch {
   constructor(readonly error: unknown) {}
 }
 
-/** Applies the batch, retrying transient failures in place. */
-async function applyUnlessPoisoned(ctx: ServiceContext, itemNum: number, batch: string[], retry: RetryPolicy): Promise<BatchOutcome | PoisonedBatch> {
+/** Applies the batch, retrying transient failures in place; `whileWriting`: see applyLineBatch. */
+async function applyUnlessPoisoned(ctx: ServiceContext, itemNum: number, batch: string[], retry: RetryPolicy, whileWriting: () => void): Promise<BatchOutcome | PoisonedBatch> {
   const policy = { failureRate: ctx.config.paymentFailureRate, random: Math.random };
   try {
-    return await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, batch.map(parseLineEntry), policy), retry);
+    return await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, batch.map(parseLineEntry), policy, whileWriting), retry);
   } catch (error) {
     // Still transient here: the process is stopping; the line is drained again later.
     if (isTransientMysqlError(error)) throw error;

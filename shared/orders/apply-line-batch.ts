@@ -39,17 +39,20 @@ type OrdersRead = 'all' | 'unrecorded';
  * batch run again after a crash (committed, but not yet removed from the line) changes nothing.
  * A batch's orders are nearly always new ones recorded by the batch itself: reading them first (to
  * find nothing) measured ~8% of a hot item's batch, so they are read only when a replay shows.
+ * `whileWriting` is called once the batch's writes are sent (also when it has none), while MySQL
+ * runs them, and again if the batch runs again; if the batch fails first, possibly after that; it
+ * must not throw.
  */
-export async function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy): Promise<BatchOutcome> {
+export async function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, whileWriting?: () => void): Promise<BatchOutcome> {
   try {
-    return await applyInOneTransaction(db, itemNum, entries, policy, 'unrecorded');
+    return await applyInOneTransaction(db, itemNum, entries, policy, 'unrecorded', whileWriting);
   } catch (error) {
     if (!isDuplicateKey(error)) throw error;
-    return applyInOneTransaction(db, itemNum, entries, policy, 'all');
+    return applyInOneTransaction(db, itemNum, entries, policy, 'all', whileWriting);
   }
 }
 
-function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, ordersRead: OrdersRead): Promise<BatchOutcome> {
+function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, ordersRead: OrdersRead, whileWriting?: () => void): Promise<BatchOutcome> {
   return db.transaction(async (trx) => {
     const stock = await lockStock(trx, itemNum);
     const stored = await readOrdersUnderStockLock(trx, ordersToRead(entries, ordersRead));
@@ -67,7 +70,9 @@ function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], po
       stockNow = { quantity: batch.unitsLeft, version: stock.version + 1 };
       writes.push(writeStock(trx, itemNum, stockNow, now));
     }
-    await Promise.all(writes);
+    // Called on the event loop's next turn: by then knex has handed the writes to the connection.
+    const calledWhileWriting = whileWriting && new Promise<void>((resolve) => setImmediate(() => resolve(whileWriting())));
+    await Promise.all([...writes, calledWhileWriting]);
     return {
       stock: stockNow,
       orders: batch.touchedOrders(),
