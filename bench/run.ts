@@ -46,7 +46,7 @@ const { values: args } = parseArgs({
   },
 });
 const portBase = Number(args['port-base']);
-const PORTS = { api: portBase, apiInspector: portBase + 1, capacity: portBase + 2, bare: portBase + 10, seedDesign: portBase + 11 };
+const PORTS = { api: portBase, apiInspector: portBase + 1, capacity: portBase + 2, plainBare: portBase + 9, bare: portBase + 10, seedDesign: portBase + 11 };
 const wants = (part: Part) => args.scenario === 'all' || part.startsWith(args.scenario);
 
 const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000];
@@ -137,11 +137,13 @@ async function measureHttp(bench: Bench): Promise<{ http: NonNullable<BenchRepor
     headers: { authorization: `Bearer ${buyer.token}` },
     body: JSON.stringify({ buyerNum: buyer.userNum, itemNum: item.itemNum, quantity: 1, price: item.price }),
   });
-  const results = { bare: [] as LoadResult[], intake: [] as LoadResult[], soldOut: [] as LoadResult[] };
+  const results = { bare: [] as LoadResult[], bareServedAsApi: [] as LoadResult[], intake: [] as LoadResult[], soldOut: [] as LoadResult[] };
   for (let run = 1; run <= sizes.runs; run++) {
     log(`HTTP run ${run}/${sizes.runs}: bare Express`);
-    // The ceiling gets the very request the API gets (same header and body to parse).
-    results.bare.push(await measure({ ...order(soldOutItem), url: `http://127.0.0.1:${PORTS.bare}/bare` }, sizes.connections, sizes.seconds));
+    // The ceilings get the very request the API gets (same header and body to parse).
+    results.bare.push(await measure({ ...order(soldOutItem), url: `http://127.0.0.1:${PORTS.plainBare}/bare` }, sizes.connections, sizes.seconds));
+    log(`HTTP run ${run}/${sizes.runs}: bare Express served as the API is`);
+    results.bareServedAsApi.push(await measure({ ...order(soldOutItem), url: `http://127.0.0.1:${PORTS.bare}/bare` }, sizes.connections, sizes.seconds));
     log(`HTTP run ${run}/${sizes.runs}: POST /orders accepted`);
     results.intake.push(await measure(order(intakeItem), sizes.connections, sizes.seconds));
     log(`HTTP run ${run}/${sizes.runs}: POST /orders sold out`);
@@ -149,12 +151,14 @@ async function measureHttp(bench: Bench): Promise<{ http: NonNullable<BenchRepor
   }
   await intakePartition.resume();
   await waitUntilItemSettled(db, redis, intakeItem.itemNum, false);
-  const medians = { bare: rateOf(results.bare), intake: rateOf(results.intake), soldOut: rateOf(results.soldOut) };
+  const medians = { bare: rateOf(results.bare), bareServedAsApi: rateOf(results.bareServedAsApi), intake: rateOf(results.intake), soldOut: rateOf(results.soldOut) };
+  // The check is against plain Express (DESIGN §8); beside it, against Express served as the API is.
+  const ofBoth = (rate: number) => `${percent(rate, medians.bare)}; ${percent(rate, medians.bareServedAsApi)} served as the API is`;
   return {
     http: { ...results, medians },
     checks: [
-      { name: 'intake vs bare Express', target: '≥ 50%', measured: percent(medians.intake, medians.bare), pass: medians.intake >= 0.5 * medians.bare },
-      { name: 'sold-out answers vs bare Express', target: '≥ 80%', measured: percent(medians.soldOut, medians.bare), pass: medians.soldOut >= 0.8 * medians.bare },
+      { name: 'intake vs bare Express', target: '≥ 50%', measured: ofBoth(medians.intake), pass: medians.intake >= 0.5 * medians.bare },
+      { name: 'sold-out answers vs bare Express', target: '≥ 80%', measured: ofBoth(medians.soldOut), pass: medians.soldOut >= 0.8 * medians.bare },
     ],
   };
 }
@@ -374,7 +378,7 @@ async function main(): Promise<void> {
   // The API and workers serve the parts before the capacity knee, which starts `npm start` itself.
   const needsService = wants('http') || wants('hot-item') || wants('seed-load-test') || wants('opening-spike') || wants('order-streams');
   const needsBare = wants('http') || wants('capacity');
-  if (needsBare) BenchProcess.start('bare', 'bench/baselines/bare-express', { PORT: String(PORTS.bare) });
+  if (needsBare) BenchProcess.start('bare', 'bench/baselines/bare-express', { PORT: String(PORTS.bare), PLAIN_PORT: String(PORTS.plainBare) });
   BenchProcess.start('seed-design', 'bench/baselines/seed-design-server', { PORT: String(PORTS.seedDesign), DATABASE_URL: config.databaseUrl });
   const service = needsService
     ? [

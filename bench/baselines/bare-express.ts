@@ -1,10 +1,16 @@
+import { createServer } from 'node:http';
 import express from 'express';
+import { createServerOf } from '../../shared/express-server';
 
 /**
  * The HTTP ceiling: bare Express 5 JSON endpoints that parse the body and answer the envelope.
  * Never part of the product; the bench measures the API against it with the same load generator.
  * `/bare` is the ceiling of one request; the order and payment routes, with the stock in this
  * process's memory (no Redis, no MySQL, no auth), are the ceiling of the capacity knee's arrivals.
+ * Two servers of the one app: on PORT it is served as the API is (createServerOf: Express's
+ * per-request prototype swap, which the API avoids, is not counted against the ceiling); on
+ * PLAIN_PORT by a plain node:http server, as `app.listen` would: the "bare Express JSON endpoint"
+ * of DESIGN §8, whose reference figure was measured that way.
  */
 const app = express();
 app.use(express.json());
@@ -35,5 +41,5 @@ app.post('/api/v1/orders/try-payments/:orderNum', (req, res) => {
 app.get('/health', (_req, res) => {
   res.json({ status: 'OK' });
 });
-const server = app.listen(Number(process.env.PORT ?? 18190), '127.0.0.1');
-process.on('SIGTERM', () => server.close(() => process.exit(0)));
+const servers = [createServerOf(app).listen(Number(process.env.PORT ?? 18190), '127.0.0.1'), createServer(app).listen(Number(process.env.PLAIN_PORT ?? 18189), '127.0.0.1')];
+process.on('SIGTERM', () => void Promise.all(servers.map((server) => new Promise((closed) => server.close(closed)))).then(() => process.exit(0)));

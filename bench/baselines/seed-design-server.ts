@@ -1,12 +1,14 @@
 import express from 'express';
 import mysql from 'mysql2/promise';
+import { createServerOf } from '../../shared/express-server';
 
 /**
  * The seed's first design, as a baseline (never part of the product): every step is a synchronous
  * MySQL transaction from a pool of 16 connections. Entering an order reads the stock and inserts
  * the order; paying locks the order and the item's stock row (SELECT … FOR UPDATE), settles the
  * payment (declined with the same 20% as ours, else PAID while units last, else FAILED_QUANTITY)
- * and writes the payment and the history. Its own tables (seed_*) in the bench database.
+ * and writes the payment and the history. Its own tables (seed_*) in the bench database. Served as
+ * the API is (createServerOf), so that the comparison is of the designs, not of how Express is served.
  */
 const pool = mysql.createPool({ uri: process.env.DATABASE_URL!, connectionLimit: 16 });
 const PAYMENT_FAILURE_RATE = 0.2;
@@ -127,7 +129,7 @@ async function main(): Promise<void> {
   app.get('/health', (_req, res) => {
     res.json({ status: 'OK' });
   });
-  const server = app.listen(Number(process.env.PORT ?? 18191), '127.0.0.1');
+  const server = createServerOf(app).listen(Number(process.env.PORT ?? 18191), '127.0.0.1');
   process.on('SIGTERM', () => server.close(() => void pool.end().then(() => process.exit(0))));
 }
 
