@@ -1,5 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { get as httpGet, type ClientRequest } from 'node:http';
+import path from 'node:path';
 import { expect } from 'chai';
+import { API_NODE_FLAGS, WORKER_NODE_FLAGS } from '../shared/node-flags';
 import { freePort } from './support/free-port';
 import { NpmStart } from './support/npm-start';
 import { testEnv } from './support/test-env';
@@ -57,6 +60,17 @@ describe('npm start with several API processes (API_PROCESSES)', function () {
 
   after(async () => {
     await service.stop();
+  });
+
+  it("When npm start forks its API processes, each runs with the API's Node flags (shared/node-flags.ts), which npm run api gives node too, and npm run worker the workers'", async () => {
+    expect(apiPids()).to.have.length(2);
+    for (const pid of apiPids()) {
+      const argv = (await readFile(`/proc/${pid}/cmdline`, 'utf8')).split('\0');
+      expect(argv).to.include.members(API_NODE_FLAGS);
+    }
+    const { scripts } = JSON.parse(await readFile(path.join(__dirname, '..', 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    expect(scripts.api).to.include(`node ${API_NODE_FLAGS.join(' ')} dist/api/main.js`);
+    expect(scripts.worker).to.include(`node ${WORKER_NODE_FLAGS.join(' ')} dist/worker/main.js`);
   });
 
   it('When requests reach both API processes, GET /metrics on the shared port counts every one of them, whichever process answers the scrape', async () => {
