@@ -55,13 +55,16 @@ describe('Redis fails under a spike and comes back', function () {
     const ready = probeEvery(500, () => timedRequest(`${api.url}/ready`));
     const health = probeEvery(500, () => timedRequest(`${api.url}/health`));
     await sleep(OUTAGE_MS);
+    // The service may take orders again before restart() has seen Redis answer (its own probe
+    // waits on this busy event loop): the outage surely lasts until the restart begins.
+    const restartingAt = Date.now();
     await redis.restart();
     const backAt = Date.now();
     await waitFor('an order to be taken again', () => orders.answers.some((answer) => answer.status === 200 && answer.sentAt >= backAt), 8000, 50);
     await sleep(500);
     const [orderAnswers, readyAnswers, healthAnswers, acknowledged] = await Promise.all([orders.stop(), ready.stop(), health.stop(), spike.stop()]);
 
-    const during = (answers: Answer[]) => answers.filter((answer) => answer.sentAt >= killedAt && answer.sentAt + answer.ms < backAt);
+    const during = (answers: Answer[]) => answers.filter((answer) => answer.sentAt >= killedAt && answer.sentAt + answer.ms < restartingAt);
     expect(orderAnswers.length).to.be.at.least(OUTAGE_MS / 100 - 10);
     expect(orderAnswers.filter((answer) => answer.ms > 2000 || answer.status === 0)).to.deep.equal([]);
     for (const answer of during(orderAnswers)) {
