@@ -6,7 +6,7 @@ import type { Redis } from 'ioredis';
 import { loadConfig, type Config } from '../shared/config';
 import { createDb, type Db } from '../shared/db';
 import { createOrderQueues, partitionOf, type OrderQueues } from '../shared/queue';
-import { WORKER_NODE_FLAGS } from '../shared/node-flags';
+import { API_NODE_FLAGS, WORKER_NODE_FLAGS } from '../shared/node-flags';
 import { createRedis } from '../shared/redis';
 import { ensureArtilleryInstalled } from './artillery';
 import { auditItemInvariants } from '../testkit/invariant-audit';
@@ -383,7 +383,7 @@ async function main(): Promise<void> {
   const service = needsService
     ? [
         // Its inspector (opened only when the order-streams part measures its memory) lets the bench make it collect garbage.
-        BenchProcess.start('api', 'api/main', serviceEnv, [inspectPortArg(PORTS.apiInspector)]),
+        BenchProcess.start('api', 'api/main', serviceEnv, [...API_NODE_FLAGS, inspectPortArg(PORTS.apiInspector)]),
         ...Array.from({ length: Number(args.workers) }, (_, i) => BenchProcess.start(`worker-${i + 1}`, 'worker/main', serviceEnv, WORKER_NODE_FLAGS)),
       ]
     : [];
