@@ -49,7 +49,7 @@ const portBase = Number(args['port-base']);
 const PORTS = { api: portBase, apiInspector: portBase + 1, capacity: portBase + 2, plainBare: portBase + 9, bare: portBase + 10, seedDesign: portBase + 11 };
 const wants = (part: Part) => args.scenario === 'all' || part.startsWith(args.scenario);
 
-const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000];
+const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 8000, 10000, 12000, 15000];
 const sizes = args.quick
   ? {
       runs: 1,
