@@ -1,7 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Db } from '../shared/db';
 import { auditItemInvariants } from '../testkit/invariant-audit';
-import { kneeOf, runOpenModel, type StepPlan, type StepResult } from './open-model';
+import { kneeOf, runOpenModel, type CapacityTarget, type StepPlan, type StepResult } from './open-model';
 import { BenchProcess, waitUntilUp } from './processes';
 import { seedItem, type BenchUser } from './seed-data';
 import { outcomesOf, waitUntilItemSettled } from './settlement';
@@ -42,6 +42,7 @@ export interface CapacityBench {
   sellerNum: number;
   buyers: BenchUser[];
   plan: StepPlan[];
+  kinds: StockKind[];
   /** Environment of the service under test; PORT is where the API processes listen. */
   serviceEnv: NodeJS.ProcessEnv;
   seedDesignOrigin: string;
@@ -71,7 +72,7 @@ export function cpuMeterOf(origin: string, redis: Redis): () => Promise<Record<s
 
 function stepLine(step: StepResult): string {
   const cpu = Object.entries(step.cpuMsPerArrival ?? {}).map(([component, ms]) => `, ${component} ${ms.toFixed(3)} ms CPU/arrival`);
-  return `${step.offeredPerSecond}/s: p99 ${step.latencyMs.p99.toFixed(1)} ms, ${step.errors} errors of ${step.requests}, generator lag p99 ${step.launchLagP99Ms.toFixed(1)} ms${cpu.join('')}`;
+  return `${step.offeredPerSecond}/s: p99 ${step.latencyMs.p99.toFixed(1)} ms, ${step.errors} errors of ${step.requests}, generator lag p99 ${step.launchLagP99Ms.toFixed(1)} ms, generator ${step.generatorCpuMsPerArrival.toFixed(3)} ms CPU/arrival${cpu.join('')}`;
 }
 
 /** `npm start` with `apiProcesses` API processes; both kinds of item; every order audited after it settles. */
@@ -89,7 +90,7 @@ export async function measureOurCapacity(bench: CapacityBench, apiProcesses: num
   try {
     // The aggregate of /metrics answers once every API process does.
     await waitUntilUp(`${origin}/metrics`, 60_000, ADMIN_AUTH);
-    for (const kind of STOCK_KINDS) {
+    for (const kind of bench.kinds) {
       const stock = kind === 'sells-out' ? sellOutStock(bench.plan) : ENOUGH_STOCK;
       const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: `capacity ${kind} ${apiProcesses}`, price: 1000, stock });
       bench.log(`capacity: ${target}, ${kind} (item ${item.itemNum}, ${stock} units)`);
@@ -121,10 +122,18 @@ export function measureSeedDesignCapacity(bench: CapacityBench): Promise<Capacit
 
 /** The bare Express baseline (already running): the most any Express server holds here, both kinds of item. */
 export function measureHttpCeilingCapacity(bench: CapacityBench): Promise<CapacityRun[]> {
-  return measureBaselineCapacity(bench, HTTP_CEILING_TARGET, bench.bareOrigin, 2_000, async (itemNum, stock) => {
-    const answer = await fetch(`${bench.bareOrigin}/bare/items/${itemNum}/stock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stock }) });
-    if (!answer.ok) throw new Error(`bare Express refused the stock of item ${itemNum}: ${answer.status}`);
-  });
+  const cpuMeter = async () => ({ api: ((await (await fetch(`${bench.bareOrigin}/bare/cpu`)).json()) as { seconds: number }).seconds });
+  return measureBaselineCapacity(
+    bench,
+    HTTP_CEILING_TARGET,
+    bench.bareOrigin,
+    2_000,
+    async (itemNum, stock) => {
+      const answer = await fetch(`${bench.bareOrigin}/bare/items/${itemNum}/stock`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ stock }) });
+      if (!answer.ok) throw new Error(`bare Express refused the stock of item ${itemNum}: ${answer.status}`);
+    },
+    cpuMeter,
+  );
 }
 
 async function measureBaselineCapacity(
@@ -133,13 +142,14 @@ async function measureBaselineCapacity(
   origin: string,
   firstItemNum: number,
   stockItem: (itemNum: number, stock: number) => Promise<unknown>,
+  cpuMeter?: CapacityTarget['cpuMeter'],
 ): Promise<CapacityRun[]> {
   const runs: CapacityRun[] = [];
-  for (const [index, kind] of STOCK_KINDS.entries()) {
-    const itemNum = firstItemNum + index;
+  for (const kind of bench.kinds) {
+    const itemNum = firstItemNum + STOCK_KINDS.indexOf(kind);
     await stockItem(itemNum, kind === 'sells-out' ? sellOutStock(bench.plan) : ENOUGH_STOCK);
     bench.log(`capacity: ${target}, ${kind}`);
-    const { steps } = await runOpenModel({ origin, buyers: bench.buyers, item: { itemNum, price: 1000 } }, bench.plan, (step) => bench.log(`  ${stepLine(step)}`));
+    const { steps } = await runOpenModel({ origin, buyers: bench.buyers, item: { itemNum, price: 1000 }, cpuMeter }, bench.plan, (step) => bench.log(`  ${stepLine(step)}`));
     runs.push({ kind, target, steps, kneePerSecond: kneeOf(steps) });
   }
   return runs;

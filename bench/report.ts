@@ -137,11 +137,12 @@ function capacitySection(capacity: CapacityReport): string[] {
   const lines = [
     '## Capacity knee (open model: each arrival enters an order and pays it)',
     '',
-    `Steps of ${capacity.plan.map((step) => step.rate).join(', ')} arrivals/s, ${capacity.plan[0]?.seconds ?? 0} s each, over 256 keep-alive connections; a run stops after a step with p99 > 1 s or more than 5% errors. Held: 0 errors and p99 < 100 ms. The HTTP ceiling is bare Express answering the same two requests with the stock in its memory (no auth, Redis or MySQL): no Express server holds more on this machine with this generator, so a ratio to the seed design above the ceiling's own ratio cannot be reached here. CPU per arrival: the API processes' own \`process_cpu_seconds_total\` and the Redis server's INFO cpu (all its clients) over the step.`,
+    `Steps of ${capacity.plan.map((step) => step.rate).join(', ')} arrivals/s, ${capacity.plan[0]?.seconds ?? 0} s each, over 256 keep-alive connections; a run stops after a step with p99 > 1 s or more than 5% errors. Held: 0 errors and p99 < 100 ms. The HTTP ceiling is bare Express answering the same two requests with the stock in its memory (no auth, Redis or MySQL): no Express server holds more on this machine with this generator, so a ratio to the seed design above the ceiling's own ratio cannot be reached here. CPU per arrival over the step: the load generator's own (its process, \`process.cpuUsage\`: with it near a core's worth per second, the generator, not the target, limits the step), the API processes' own \`process_cpu_seconds_total\` (for the HTTP ceiling, its server's \`process.cpuUsage\`) and the Redis server's INFO cpu (all its clients).`,
     '',
   ];
   for (const kind of STOCK_KINDS) {
     const runs = capacity.runs.filter((run) => run.kind === kind);
+    if (!runs.length) continue;
     lines.push(`### ${kind === 'enough-stock' ? 'Enough stock: every order is accepted' : 'Sells out in the first seconds'}`, '', '| target | highest rate held (arrivals/s) | outcomes | invariants |', '|---|---|---|---|');
     for (const run of runs) {
       const outcomes = run.outcomes ? Object.entries(run.outcomes).map(([status, n]) => `${status} ${n}`).join(', ') : '—';
@@ -150,14 +151,14 @@ function capacitySection(capacity: CapacityReport): string[] {
     }
     lines.push(
       '',
-      '| target | offered/s | requests | errors | p50 ms | p99 ms | max ms | generator lag p99 ms | API CPU ms/arrival | Redis CPU ms/arrival |',
-      '|---|---|---|---|---|---|---|---|---|---|',
+      '| target | offered/s | requests | errors | p50 ms | p99 ms | max ms | generator lag p99 ms | generator CPU ms/arrival | API CPU ms/arrival (ceiling: its server) | Redis CPU ms/arrival |',
+      '|---|---|---|---|---|---|---|---|---|---|---|',
     );
     const cpu = (ms: number | undefined) => (ms === undefined ? '—' : fixed(ms, 3));
     for (const run of runs) {
       for (const step of run.steps) {
         lines.push(
-          `| ${run.target} | ${step.offeredPerSecond} | ${step.requests} | ${step.errors} | ${fixed(step.latencyMs.p50, 1)} | ${fixed(step.latencyMs.p99, 1)} | ${fixed(step.latencyMs.max, 1)} | ${fixed(step.launchLagP99Ms, 1)} | ${cpu(step.cpuMsPerArrival?.api)} | ${cpu(step.cpuMsPerArrival?.redis)} |`,
+          `| ${run.target} | ${step.offeredPerSecond} | ${step.requests} | ${step.errors} | ${fixed(step.latencyMs.p50, 1)} | ${fixed(step.latencyMs.p99, 1)} | ${fixed(step.latencyMs.max, 1)} | ${fixed(step.launchLagP99Ms, 1)} | ${cpu(step.generatorCpuMsPerArrival)} | ${cpu(step.cpuMsPerArrival?.api)} | ${cpu(step.cpuMsPerArrival?.redis)} |`,
         );
       }
     }

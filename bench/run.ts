@@ -43,13 +43,17 @@ const { values: args } = parseArgs({
     'port-base': { type: 'string', default: '18180' },
     // How many order streams the order-streams part opens on one API process (DESIGN §8: 10,000).
     'open-streams': { type: 'string' },
+    // The capacity knee on one kind of item only (enough-stock or sells-out); both by default.
+    'capacity-kind': { type: 'string' },
   },
 });
 const portBase = Number(args['port-base']);
 const PORTS = { api: portBase, apiInspector: portBase + 1, capacity: portBase + 2, plainBare: portBase + 9, bare: portBase + 10, seedDesign: portBase + 11 };
 const wants = (part: Part) => args.scenario === 'all' || part.startsWith(args.scenario);
 
-const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 8000, 10000, 12000, 15000];
+const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 8000, 10000, 12000, 15000, 18000, 21000, 25000, 30000, 35000, 40000];
+const capacityKinds = STOCK_KINDS.filter((kind) => (args['capacity-kind'] ?? kind) === kind);
+if (!capacityKinds.length) throw new Error(`--capacity-kind is one of ${STOCK_KINDS.join(', ')}`);
 const sizes = args.quick
   ? {
       runs: 1,
@@ -332,6 +336,7 @@ async function measureCapacity(bench: Bench): Promise<{ capacity: NonNullable<Be
     sellerNum: bench.sellerNum,
     buyers: bench.buyers,
     plan,
+    kinds: capacityKinds,
     serviceEnv: { ...serviceEnv, PORT: String(PORTS.capacity) },
     seedDesignOrigin: `http://127.0.0.1:${PORTS.seedDesign}`,
     bareOrigin: `http://127.0.0.1:${PORTS.bare}`,
@@ -343,7 +348,7 @@ async function measureCapacity(bench: Bench): Promise<{ capacity: NonNullable<Be
     ...(await measureSeedDesignCapacity(capacityBench)),
     ...(await measureHttpCeilingCapacity(capacityBench)),
   ];
-  const checks = STOCK_KINDS.flatMap((kind) => {
+  const checks = capacityKinds.flatMap((kind) => {
     const kneeOf = (target: string) => runs.find((run) => run.kind === kind && run.target === target)!.kneePerSecond;
     const [one, two, seed, ceiling] = [kneeOf(ourTarget(1)), kneeOf(ourTarget(2)), kneeOf(SEED_DESIGN_TARGET), kneeOf(HTTP_CEILING_TARGET)];
     const violations = runs.filter((run) => run.kind === kind).flatMap((run) => run.invariantViolations ?? []);

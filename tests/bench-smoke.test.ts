@@ -49,6 +49,8 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     for (const run of capacity.runs) {
       expect(run.steps, run.target).to.have.length.greaterThan(0);
       expect(run.steps[0].arrivals, run.target).to.equal(capacity.plan[0].rate * capacity.plan[0].seconds);
+      // Every step says what the generator cost (a generator short of CPU limits every target alike).
+      for (const step of run.steps) expect(step.generatorCpuMsPerArrival, `${run.target}, ${run.kind}: generator CPU`).to.be.greaterThan(0);
       if (run.target.startsWith('this service')) {
         expect(run.steps.map((step) => step.errors), `${run.target}, ${run.kind}: errors`).to.deep.equal(run.steps.map(() => 0));
         expect(run.invariantViolations, `${run.target}, ${run.kind}`).to.deep.equal([]);
@@ -57,6 +59,8 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     // The ceiling's stock in memory runs out like ours: its later buyers are told SOLD_OUT too.
     const ceilingSellsOut = capacity.runs.find((run) => run.kind === 'sells-out' && run.target.startsWith('HTTP ceiling'))!;
     expect(ceilingSellsOut.steps.flatMap((step) => Object.keys(step.byEndpoint.enter.statuses))).to.include('409');
+    // The ceiling's own CPU per arrival, beside ours: how much of a core each answer costs.
+    for (const step of ceilingSellsOut.steps) expect(step.cpuMsPerArrival?.api, 'HTTP ceiling CPU per arrival').to.be.greaterThan(0);
     // The sell-out item ran out: later buyers were told SOLD_OUT (409) on entering.
     const soldOut = capacity.runs.find((run) => run.kind === 'sells-out' && run.target === 'this service, API_PROCESSES=1')!;
     expect(soldOut.steps.flatMap((step) => Object.keys(step.byEndpoint.enter.statuses))).to.include('409');

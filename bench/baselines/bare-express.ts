@@ -38,6 +38,12 @@ app.post('/api/v1/orders/try-payments/:orderNum', (req, res) => {
   res.status(202).json({ status: 'ACCEPTED', message: 'payment in progress', data: { orderNum: Number(req.params.orderNum), status: 'IN_PROGRESS' } });
 });
 
+// This process's CPU so far, read between the capacity knee's steps (CPU per arrival of the ceiling).
+app.get('/bare/cpu', (_req, res) => {
+  const { user, system } = process.cpuUsage();
+  res.json({ seconds: (user + system) / 1e6 });
+});
+
 app.get('/health', (_req, res) => {
   res.json({ status: 'OK' });
 });
