@@ -3,10 +3,8 @@ import { applyLineBatch } from '../shared/orders/apply-line-batch';
 import { buryHeadEntry, readLineBehind, readLineHead, type DeadEntryCause, type LineHead } from '../shared/orders/dead-entries';
 import { orderNumOfEntry, parseLineEntry } from '../shared/orders/line-entries';
 import type { ServiceContext } from '../shared/context';
-import { orderScripts, SETTLED_MIRROR_TTL_SECONDS, type CommitLineBatchReply } from '../shared/orders/order-scripts';
-import { mirroredRowsOf } from '../shared/orders/mirror-history';
-import { isSettled } from '../shared/orders/order-status';
-import { ORDER_MIRROR_KEY_PREFIX, orderChangesChannel, redisKeys } from '../shared/redis-keys';
+import { commitLineBatch } from './commit-line-batch';
+import type { CommitLineBatchReply } from '../shared/orders/order-scripts';
 import { isTransientMysqlError, withTransientRetry, type RetryPolicy } from '../shared/transient-retry';
 
 export type DrainResult = 'EMPTY' | 'MORE';
@@ -63,7 +61,7 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
     if (!applied) return;
     const { batch, outcome, started } = applied;
     applied = undefined;
-    const answer = commitBatch(ctx, itemNum, batch, outcome).then((state) => ({ state, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
+    const answer = commitLineBatch(ctx, itemNum, batch, outcome).then((state) => ({ state, seconds: Number(process.hrtime.bigint() - started) / 1e9 }));
     inCommit = { size: batch.length, outcome, answer };
   };
   const retry: RetryPolicy = {
@@ -112,7 +110,7 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
       const batch = firstFollower > 0 ? entries.slice(0, firstFollower) : entries;
       if (batch.length === 0) {
         // Only from the head: a read ahead that finds nothing waits for its batch's step instead.
-        if ((await commitBatch(ctx, itemNum, batch, undefined)) === 'EMPTY') return 'EMPTY';
+        if ((await commitLineBatch(ctx, itemNum, batch, undefined)) === 'EMPTY') return 'EMPTY';
         if (await options.shouldYield()) return 'MORE';
         continue;
       }
@@ -192,40 +190,4 @@ async function bury(ctx: ServiceContext, itemNum: number, entry: string, cause: 
     ctx.logger.error({ err: error, itemNum, orderNum: orderNumOfEntry(entry), entry, cause }, 'line entry moved to the dead-letter list');
   }
   return state;
-}
-
-/**
- * What the commit step does to each mirror the batch touched: settle it, and add the history rows
- * and payment the batch wrote. A replayed batch writes no rows, yet still settles its mirrors.
- */
-function mirrorUpdatesOf(outcome: BatchOutcome | undefined): (string | number)[] {
-  if (!outcome) return [];
-  const added = new Map(outcome.historyAdded.map((history) => [history.orderNum, history]));
-  const paid = new Set(outcome.paid);
-  return outcome.orders.flatMap(({ orderNum, status, reason }) => {
-    const history = added.get(orderNum);
-    if (!history && !isSettled(status)) return [];
-    return [orderNum, isSettled(status) ? status : '', reason, history?.from ?? '', history ? mirroredRowsOf(history, outcome.at) : '', paid.has(orderNum) ? '1' : ''];
-  });
-}
-
-function commitBatch(ctx: ServiceContext, itemNum: number, raw: string[], outcome: BatchOutcome | undefined) {
-  return orderScripts.commitLineBatch.run(
-    ctx.redis,
-    [redisKeys.itemSaleState(itemNum), redisKeys.itemLine(itemNum), redisKeys.itemsWithBacklog(), redisKeys.itemHeldUnits(itemNum)],
-    [
-      ctx.config.redisPrefix + ORDER_MIRROR_KEY_PREFIX,
-      itemNum,
-      raw.length,
-      raw[0] ?? '',
-      outcome?.unitsReleased ?? 0,
-      outcome?.lastArrivalSeq ?? 0,
-      SETTLED_MIRROR_TTL_SECONDS,
-      orderChangesChannel(ctx.config),
-      outcome?.stock.quantity ?? '',
-      outcome?.stock.version ?? '',
-      outcome?.at.getTime() ?? '',
-      ...mirrorUpdatesOf(outcome),
-    ],
-  );
 }

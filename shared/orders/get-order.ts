@@ -3,7 +3,7 @@ import { ITEM_KEY_PREFIX, redisKeys } from '../redis-keys';
 import type { OrderContext } from './order-context';
 import { findOrders, historiesOf, orderViewOf, paymentsOf } from './order-repository';
 import { settledRecordsOf, type SettledRecords } from './mirror-history';
-import { orderProgressOf, orderScripts, type OrderProgress } from './order-scripts';
+import { orderScripts, type OrderProgress } from './order-scripts';
 import { isSettled } from './order-status';
 import { waitingOrderView, type OrderDetailView, type OrderView } from './order-view';
 import { orderVersionOf, placeInLineOf, type LineSpot } from './place-in-line';
@@ -61,11 +61,10 @@ export async function readOrders(ctx: OrderReader, orderNums: number[]): Promise
 }
 
 /**
- * A settled order from its mirror as a line batch's message carries it (`rawMirror`), as a read
- * gives it; undefined when the mirror does not hold all of it (its history or payment: read it).
+ * A settled order from its mirror as a line batch's message carries it, as a read gives it;
+ * undefined when the mirror does not hold all of it (its history or payment: read it).
  */
-export function settledReadingOf(orderNum: number, rawMirror: unknown): OrderReading | undefined {
-  const progress = rawMirror === undefined ? undefined : orderProgressOf(rawMirror);
+export function settledReadingOf(orderNum: number, progress: OrderProgress | undefined): OrderReading | undefined {
   const records = progress && isSettled(progress.status) ? settledRecordsOf(progress) : undefined;
   return progress && records && readingOf(orderNum, progress, records);
 }

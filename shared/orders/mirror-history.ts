@@ -23,20 +23,21 @@ export interface SettledRecords {
   payment: PaymentView | null;
 }
 
-/** The rows a batch wrote for one order, as the mirror keeps them, one a line (the commit step's argument). */
-export function mirroredRowsOf(added: HistoryAdded, at: Date): string {
-  return added.steps.map(({ to, reason }) => `${at.getTime()} ${to}${reason === null ? '' : ` ${reason}`}`).join('\n');
+/** The rows a batch wrote for one order as the commit step takes them, `<to>[ <reason>]` (it stamps them with the batch's time). */
+export function mirroredRowsOf(added: HistoryAdded): string[] {
+  return added.steps.map(({ to, reason }) => (reason === null ? to : `${to} ${reason}`));
 }
 
 /** The history rows of a mirror read as field/value pairs (none when it holds none). */
 export function mirroredHistoryOf(fields: Map<string, string>): MirroredHistoryRow[] {
-  const rows: MirroredHistoryRow[] = [];
   const length = Number(fields.get('historyLength') ?? 0);
-  for (let i = 1; i <= length; i++) {
-    const [atMs, to, ...reason] = (fields.get(`history:${i}`) ?? '').split(' ');
-    rows.push({ to: to as OrderStatus, reason: reason.length ? reason.join(' ') : null, atMs: Number(atMs) });
-  }
-  return rows;
+  return Array.from({ length }, (_, i) => mirroredRowOf(fields.get(`history:${i + 1}`) ?? ''));
+}
+
+/** One history row as the mirror keeps it. */
+export function mirroredRowOf(row: string): MirroredHistoryRow {
+  const [atMs, to, ...reason] = row.split(' ');
+  return { to: to as OrderStatus, reason: reason.length ? reason.join(' ') : null, atMs: Number(atMs) };
 }
 
 /**

@@ -4,7 +4,7 @@ import type { Logger } from '../logger';
 import { closeRedis, REDIS_OPTIONS } from '../redis';
 import { orderChangesChannel } from '../redis-keys';
 import { settledReadingOf, type OrderReading } from './get-order';
-import { decodeOrderChange, type OrderChange } from './order-changes';
+import { decodeOrderChange, settledProgressOf, type OrderChange } from './order-changes';
 import { LineNews, type LineWatcher } from './line-news';
 import type { LineSpot } from './place-in-line';
 import { WatchedOrderReads } from './watched-order-reads';
@@ -123,7 +123,7 @@ export class OrderChangeFeed {
       if (!this.byOrder.has(orderNum)) return;
       // Out of the line: no more line news for it.
       this.byOrder.list(orderNum).forEach((watcher) => this.place(watcher, undefined));
-      const reading = settledReadingOf(orderNum, change.settledMirrors[i]);
+      const reading = settledReadingOf(orderNum, settledProgressOf(change, i));
       if (reading) this.tellRead(orderNum, reading);
       else unread.push(orderNum);
     });

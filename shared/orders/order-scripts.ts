@@ -185,8 +185,8 @@ const ordersProgressReply: ReplyDecoder<(OrderProgress | undefined)[]> = (raw) =
   return raw.map(orderProgressOf);
 };
 
-/** One order's progress as read-orders-progress.lua reads it (also carried by a line batch's message), or undefined when it has no mirror. */
-export function orderProgressOf(raw: unknown): OrderProgress | undefined {
+/** One order's progress as read-orders-progress.lua reads it, or undefined when it has no mirror. */
+function orderProgressOf(raw: unknown): OrderProgress | undefined {
   if (!Array.isArray(raw)) throw unexpectedReply('read-orders-progress', raw);
   if (raw.length === 0) return undefined;
   const fields = new Map<string, string>();

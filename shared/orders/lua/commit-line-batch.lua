@@ -12,8 +12,9 @@
 -- ARGV: 1 order mirror key prefix, 2 itemNum, 3 entry count, 4 first entry, 5 units released,
 --       6 last arrival seq, 7 settled mirror ttl s, 8 order changes channel, 9 stock quantity and
 --       10 its version (both '' for an empty batch), 11 the batch's time (ms: its history rows and
---       payments), then per order it touched (orderNum, status to settle or '', reason, status its
---       new history rows start from or '', those rows or '', '1' when it paid the order or '')...
+--       payments), 12 a JSON array with an array per order it touched: [orderNum, status to settle
+--       or '', reason, status its new history rows start from or '', whether it paid the order
+--       (true/false), [those rows, each `<to>[ <reason>]`]]
 -- Reply: 'STALE' (replayed), 'EMPTY' (line drained) or 'MORE'.
 --- @include "includes/item-line"
 --- @include "includes/order-mirror"
@@ -35,16 +36,16 @@ if count > 0 then
   end
   local now = redisClockMs()
   local drainRate = recordDrainRate(KEYS[1], processed, now)
-  local settled, mirrors = {}, {}
-  for i = 12, #ARGV, 6 do
-    local mirrorKey = ARGV[1] .. ARGV[i]
-    if ARGV[i + 4] ~= '' then appendMirrorHistory(mirrorKey, ARGV[i + 3], ARGV[i + 4], ARGV[i + 5] == '1' and ARGV[11] or '') end
-    if ARGV[i + 1] ~= '' and settleOrderMirror(mirrorKey, KEYS[4], ARGV[i + 1], ARGV[i + 2], ARGV[7], now) == 1 then
-      table.insert(settled, ARGV[i])
-      table.insert(mirrors, mirrorWithLine(mirrorKey, processed, drainRate))
+  local settled, records = {}, {}
+  for _, update in ipairs(cjson.decode(ARGV[12])) do
+    local orderNum, settle, reason, from, paid, rows = unpack(update)
+    local record = commitOrderMirror(ARGV[1] .. orderNum, KEYS[4], settle, reason, from, rows, ARGV[11], paid, ARGV[7], now)
+    if record then
+      table.insert(settled, orderNum)
+      table.insert(records, record)
     end
   end
-  publishLineBatch(ARGV[8], ARGV[2], processed, drainRate, settled, mirrors)
+  publishLineBatch(ARGV[8], ARGV[2], processed, drainRate, settled, records)
 end
 if redis.call('LLEN', KEYS[2]) == 0 then
   lowerDrainFlag(KEYS[1])

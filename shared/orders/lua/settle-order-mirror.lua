@@ -1,5 +1,5 @@
 -- Settles an order mirror outside a line batch, for a refund (PAID -> CANCELED, written in MySQL
--- first): see settleOrderMirror in includes/order-mirror.lua, which also gives the order's units
+-- first): see commitOrderMirror in includes/order-mirror.lua, which also gives the order's units
 -- back to its buyer. A mirror expires a day after it settled; the units of an order refunded later
 -- come back all the same, once, since only the caller whose MySQL transaction made the change runs
 -- this step.
@@ -12,4 +12,5 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   if not holdsUnits(ARGV[1]) then releaseUnits(KEYS[2], ARGV[4], ARGV[5]) end
   return 0
 end
-return settleOrderMirror(KEYS[1], KEYS[2], ARGV[1], ARGV[2], ARGV[3], redisClockMs())
+if commitOrderMirror(KEYS[1], KEYS[2], ARGV[1], ARGV[2], '', {}, '', false, ARGV[3], redisClockMs()) then return 1 end
+return 0

@@ -2,17 +2,17 @@
 -- waiting on those orders (decoded by decodeOrderChange in shared/orders/order-changes.ts):
 --   line <itemNum> <processedSeq> <drainRate or -> [<orderNum>...]   a batch of the item's line
 --                                                                    applied, settling those orders;
---     then, when it settled any, a line break and a JSON array of their mirrors in the same order,
---     each as read-orders-progress.lua reads one, so that the API tells their watchers without
---     reading them again
+--     then, when it settled any, a line break and a JSON array of their records in the same order,
+--     each as commitOrderMirror (includes/order-mirror.lua) leaves the mirror, so that the API
+--     tells their watchers without reading them again
 --   order <orderNum>                                                 one order's mirror changed
 -- The channel carries REDIS_PREFIX, which ioredis puts on keys but not on channels.
 
-local function publishLineBatch(channel, itemNum, processedSeq, drainRate, settledOrders, settledMirrors)
+local function publishLineBatch(channel, itemNum, processedSeq, drainRate, settledOrders, settledRecords)
   local words = {'line', itemNum, processedSeq, drainRate or '-'}
   for _, orderNum in ipairs(settledOrders) do table.insert(words, orderNum) end
   local message = table.concat(words, ' ')
-  if #settledMirrors > 0 then message = message .. '\n' .. cjson.encode(settledMirrors) end
+  if #settledRecords > 0 then message = message .. '\n' .. cjson.encode(settledRecords) end
   redis.call('PUBLISH', channel, message)
 end
 

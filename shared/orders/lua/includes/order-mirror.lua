@@ -4,51 +4,65 @@
 --- @include "../../../lua/includes/redis-clock"
 --- @include "held-units"
 
--- Sets a settled status on a mirror that still exists (it expires a while after settling; a
--- partial one is never made), when the state machine allows the move or the mirror holds that
--- status already (a worker confirming a cancel that the API's step made), then lets it expire.
--- A move out of the statuses that hold units gives the order's units back (`heldKey`: its item's
--- held units); a confirmation gives nothing, so they come back once.
--- Anything else leaves the mirror as it is. Returns 1 when the mirror now holds `status`.
+-- What commitOrderMirror reads of a mirror, in this order: the fields of a settled order's record
+-- (see orderRecordOf), and what the step needs besides.
+local RECORD_FIELDS = {'buyerNum', 'quantity', 'unitPrice', 'amount', 'createdAt', 'arrivalSeq', 'status', 'reason', 'paidAt', 'historyLength'}
+
+-- Brings a mirror that still exists (it expires a while after settling; a partial one is never
+-- made) to what a MySQL transaction wrote for its order, in three calls (four for an order with
+-- history rows from an earlier transaction):
+-- - appends the history rows the transaction wrote (`rows`: a table of each row's `<to>[ <reason>]`;
+--   the mirror keeps each as `<atMs> <to>[ <reason>]`, as shared/orders/mirror-history.ts reads them) and, when it paid the order (`paid`), when it paid; only when the rows continue
+--   those the mirror holds (`from`: the status they start from, '' for a new order): a mirror that
+--   missed rows keeps what it has, no longer leads to the order's status, and is answered from MySQL;
+-- - sets the settled status `settle` ('' for none) when the state machine allows the move or the
+--   mirror holds that status already (a worker confirming a cancel that the API's step made), then
+--   lets it expire. A move out of the statuses that hold units gives the order's units back
+--   (`heldKey`: its item's held units); a confirmation gives nothing, so they come back once.
+--   Anything else leaves the status as it is.
+-- Returns the settled order's record (see orderRecordOf) when the mirror now holds `settle`, else nil.
 -- `now`: the step's redisClockMs(), read once by a step that settles many mirrors.
-local function settleOrderMirror(mirrorKey, heldKey, status, reason, ttlSeconds, now)
-  local order = redis.call('HMGET', mirrorKey, 'status', 'buyerNum', 'quantity')
-  local current = order[1]
-  if not current then return 0 end
-  if current ~= status and not canTransition(current, status) then return 0 end
-  releaseOnMove(heldKey, current, status, order[2], order[3])
-  redis.call('HSET', mirrorKey, 'status', status, 'reason', reason, 'updatedAt', now)
-  if isSettled(status) then redis.call('EXPIRE', mirrorKey, ttlSeconds) end
-  return 1
-end
-
--- Appends to the mirror the history rows a MySQL transaction wrote for the order (one a line, as
--- shared/orders/mirror-history.ts reads them), and when it paid the order, when it paid, so that
--- the settled order is answered without MySQL. Only when the rows continue those the mirror holds
--- (`from`: the status the rows start from, '' for a new order): a mirror that missed rows keeps
--- what it has, no longer leads to the order's status, and is answered from MySQL. Never makes a
--- mirror that is gone.
-local function appendMirrorHistory(mirrorKey, from, rows, paidAtMs)
-  if redis.call('HEXISTS', mirrorKey, 'status') == 0 then return end
-  local length = tonumber(redis.call('HGET', mirrorKey, 'historyLength') or '0')
-  local lastTo = ''
-  if length > 0 then lastTo = string.match(redis.call('HGET', mirrorKey, 'history:' .. length) or '', '^%d+ (%S+)') end
-  if lastTo ~= from then return end
-  for row in string.gmatch(rows, '[^\n]+') do
-    length = length + 1
-    redis.call('HSET', mirrorKey, 'history:' .. length, row)
+local function commitOrderMirror(mirrorKey, heldKey, settle, reason, from, rows, atMs, paid, ttlSeconds, now)
+  local order = redis.call('HMGET', mirrorKey, unpack(RECORD_FIELDS))
+  local current = order[7]
+  if not current then return nil end
+  local history, length = {}, tonumber(order[10] or '0')
+  if length > 0 then
+    local fields = {}
+    for i = 1, length do fields[i] = 'history:' .. i end
+    history = redis.call('HMGET', mirrorKey, unpack(fields))
   end
-  redis.call('HSET', mirrorKey, 'historyLength', length)
-  if paidAtMs ~= '' then redis.call('HSET', mirrorKey, 'paidAt', paidAtMs) end
-end
-
--- The mirror's fields and values, then its item's processed mark and drain rate: what
--- read-orders-progress.lua reads of an order.
-local function mirrorWithLine(mirrorKey, processedSeq, drainRate)
-  local fields = redis.call('HGETALL', mirrorKey)
-  table.insert(fields, 'processedSeq')
-  table.insert(fields, tostring(processedSeq))
-  table.insert(fields, 'drainRate')
-  table.insert(fields, drainRate or '')
-  return fields
+  -- Field/value pairs for one HSET, put by index (a table.insert is a function call each).
+  local changes = {}
+  if #rows > 0 and string.match(history[length] or '', '^%d+ (%S+)') == (from ~= '' and from or nil) then
+    for _, row in ipairs(rows) do
+      length = length + 1
+      history[length] = atMs .. ' ' .. row
+      changes[#changes + 1] = 'history:' .. length
+      changes[#changes + 1] = history[length]
+    end
+    changes[#changes + 1] = 'historyLength'
+    changes[#changes + 1] = length
+    if paid then
+      order[9] = atMs
+      changes[#changes + 1] = 'paidAt'
+      changes[#changes + 1] = atMs
+    end
+  end
+  local settles = settle ~= '' and (current == settle or canTransition(current, settle))
+  if settles then
+    releaseOnMove(heldKey, current, settle, order[1], order[2])
+    order[7], order[8] = settle, reason
+    local n = #changes
+    changes[n + 1], changes[n + 2], changes[n + 3], changes[n + 4], changes[n + 5], changes[n + 6] = 'status', settle, 'reason', reason, 'updatedAt', now
+  end
+  if #changes > 0 then redis.call('HSET', mirrorKey, unpack(changes)) end
+  if not settles then return nil end
+  redis.call('EXPIRE', mirrorKey, ttlSeconds)
+  -- The record, made of what was read: the first nine fields of RECORD_FIELDS ('' for one the
+  -- mirror lacks), then the history rows in place of historyLength.
+  for i = 1, 9 do order[i] = order[i] or '' end
+  order[10] = nil
+  for i = 1, length do order[9 + i] = history[i] or '' end
+  return order
 end
