@@ -1,4 +1,4 @@
-import { sendNow, type Db } from '../shared/db';
+import { bulkInsertSql, sendWrites, sqlOf, type Db } from '../shared/db';
 
 /**
  * The limit beside the hot-item drain: the bare MySQL statements of one drain batch (lock the
@@ -6,8 +6,8 @@ import { sendNow, type Db } from '../shared/db';
  * the same batch size, from one connection, with no Redis and no queue in between. The orders are
  * the drain's rows: the same buyers in turn (each order's buyer is checked against `users` and
  * placed in the buyer index, which for one buyer alone would be one hot page), every one PAID.
- * Its writes are sent at once, as the drain sends them: what is compared is the statements, not
- * whether the client waits for each answer before sending the next.
+ * Its writes are made and sent as the drain makes and sends them (their SQL written by the same
+ * functions, sent at once): what is compared is the statements, not the client's way to them.
  */
 export async function measureBareBatchStatements(db: Db, itemNum: number, buyerNums: number[], ordersPerBatch: number, batches: number): Promise<{ ordersPerSecond: number }> {
   const [{ highest }] = await db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
@@ -29,19 +29,19 @@ export async function measureBareBatchStatements(db: Db, itemNum: number, buyerN
         created_at: now,
       }));
       nextOrderNum += ordersPerBatch;
-      await Promise.all([
-        sendNow(trx('orders').insert(orders)),
-        sendNow(
-          trx('order_histories').insert(
+      await sendWrites(trx, [
+        () => bulkInsertSql('orders', orders),
+        () =>
+          bulkInsertSql(
+            'order_histories',
             orders.flatMap((order) => [
               { order_id: order.id, from_status: null, to_status: 'INITIATED', created_at: now },
               { order_id: order.id, from_status: 'INITIATED', to_status: 'IN_PROGRESS', created_at: now },
               { order_id: order.id, from_status: 'IN_PROGRESS', to_status: 'PAID', created_at: now },
             ]),
           ),
-        ),
-        sendNow(trx('payments').insert(orders.map((order) => ({ order_id: order.id, amount: 1000, status: 'PAID', paid_at: now })))),
-        sendNow(trx('stocks').where({ item_id: itemNum }).update({ quantity: Number(stock.quantity) - ordersPerBatch, supplied: Number(stock.supplied), version: Number(stock.version) + 1 })),
+        () => bulkInsertSql('payments', orders.map((order) => ({ order_id: order.id, amount: 1000, status: 'PAID', paid_at: now }))),
+        () => sqlOf(trx('stocks').where({ item_id: itemNum }).update({ quantity: Number(stock.quantity) - ordersPerBatch, supplied: Number(stock.supplied), version: Number(stock.version) + 1 })),
       ]);
     });
   }

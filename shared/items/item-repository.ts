@@ -165,7 +165,12 @@ export async function lockStock(trx: Knex.Transaction, itemNum: number): Promise
 
 /** Writes a new level to a stock row the transaction holds locked (units sold or given back; supplied stays). */
 export async function writeStock(trx: Knex.Transaction, itemNum: number, level: StockLevel, now: Date): Promise<void> {
-  await trx('stocks').where({ item_id: itemNum }).update({ quantity: level.quantity, version: level.version, updated_at: now });
+  await stockWrite(trx, itemNum, level, now);
+}
+
+/** The write of writeStock, not sent yet. */
+export function stockWrite(trx: Knex.Transaction, itemNum: number, level: StockLevel, now: Date): Knex.QueryBuilder {
+  return trx('stocks').where({ item_id: itemNum }).update({ quantity: level.quantity, version: level.version, updated_at: now });
 }
 
 /** What an item's Redis sale state is written from (sale-state-sync.ts); deleted items too. */

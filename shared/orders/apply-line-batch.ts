@@ -1,10 +1,10 @@
-import { isDuplicateKey, sendNow, type Db } from '../db';
-import { lockStock, writeStock, type StockLevel } from '../items/item-repository';
+import { bulkInsertSql, isDuplicateKey, sendWrites, sqlOf, type Db } from '../db';
+import { lockStock, stockWrite, type StockLevel } from '../items/item-repository';
 import { LineBatch, type HistoryAdded, type PaymentPolicy, type TouchedOrder } from './line-batch';
 import type { LineEntry } from './line-entries';
 import { readOrdersUnderStockLock } from './order-repository';
 import { isSettled, type OrderStatus } from './order-status';
-import { recordOrderChanges } from './order-transitions';
+import { orderChangeWrites } from './order-transitions';
 
 export interface BatchOutcome {
   stock: StockLevel;
@@ -60,19 +60,18 @@ function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], po
     for (const entry of entries) batch.apply(entry);
 
     const now = new Date();
-    // Every write sent at once (sendNow), in the order the connection must run them.
-    const writes: Promise<unknown>[] = [recordOrderChanges(trx, batch.changes(), now)];
+    const writes = orderChangeWrites(trx, batch.changes(), now);
     if (batch.payments.length) {
-      writes.push(sendNow(trx('payments').insert(batch.payments.map((payment) => ({ ...payment, status: 'PAID', paid_at: now })))));
+      writes.push(() => bulkInsertSql('payments', batch.payments.map((payment) => ({ ...payment, status: 'PAID', paid_at: now }))));
     }
     let stockNow = stock;
     if (batch.unitsLeft !== stock.quantity) {
-      stockNow = { quantity: batch.unitsLeft, version: stock.version + 1 };
-      writes.push(writeStock(trx, itemNum, stockNow, now));
+      const level = (stockNow = { quantity: batch.unitsLeft, version: stock.version + 1 });
+      writes.push(() => sqlOf(stockWrite(trx, itemNum, level, now)));
     }
-    // Called on the event loop's next turn: by then knex has handed the writes to the connection.
+    // Called once the writes are made and handed to the connection (sendWrites takes a turn for the first).
     const calledWhileWriting = whileWriting && new Promise<void>((resolve) => setImmediate(() => resolve(whileWriting())));
-    await Promise.all([...writes, calledWhileWriting]);
+    await Promise.all([sendWrites(trx, writes), calledWhileWriting]);
     return {
       stock: stockNow,
       orders: batch.touchedOrders(),

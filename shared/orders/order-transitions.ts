@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { sendNow } from '../db';
+import { bulkInsertSql, sendWrites, sqlOf, type Write } from '../db';
 import type { OrderRow } from './order-repository';
 import { canTransition, type OrderStatus } from './order-status';
 
@@ -42,7 +42,15 @@ function historyRowsOf(change: OrderChange, at: Date) {
  * line batch) so that `current` is true.
  */
 export async function recordOrderChanges(trx: Knex.Transaction, changes: OrderChange[], at = new Date()): Promise<void> {
-  if (changes.length === 0) return;
+  await sendWrites(trx, orderChangeWrites(trx, changes, at));
+}
+
+/**
+ * The writes of recordOrderChanges, in the order they must run: the orders, then the history rows
+ * that refer to them. A change the state machine refuses throws before any write is made.
+ */
+export function orderChangeWrites(trx: Knex.Transaction, changes: OrderChange[], at: Date): Write[] {
+  if (changes.length === 0) return [];
   const history = changes
     .flatMap((change) => historyRowsOf(change, at))
     .sort((a, b) => a.step - b.step)
@@ -56,10 +64,9 @@ export async function recordOrderChanges(trx: Knex.Transaction, changes: OrderCh
   const rowOf = (change: OrderChange) => ({ ...change.next, updated_at: at });
   const created = changes.filter((change) => change.current === null);
   const changed = changes.filter((change) => change.current !== null);
-  // Sent at once (sendNow), the orders before the history rows that refer to them.
-  const writes: Promise<unknown>[] = [];
-  if (created.length) writes.push(sendNow(trx('orders').insert(created.map(rowOf))));
-  if (changed.length) writes.push(sendNow(trx('orders').insert(changed.map(rowOf)).onConflict('id').merge(['status', 'arrival_seq', 'updated_at'])));
-  if (history.length) writes.push(sendNow(trx('order_histories').insert(history)));
-  await Promise.all(writes);
+  const writes: Write[] = [];
+  if (created.length) writes.push(() => bulkInsertSql('orders', created.map(rowOf)));
+  if (changed.length) writes.push(() => sqlOf(trx('orders').insert(changed.map(rowOf)).onConflict('id').merge(['status', 'arrival_seq', 'updated_at'])));
+  if (history.length) writes.push(() => bulkInsertSql('order_histories', history));
+  return writes;
 }
