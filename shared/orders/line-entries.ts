@@ -4,7 +4,8 @@
  *   r:<orderNum>:<buyerNum>:<quantity>:<unitPrice>:<createdAtMs>   record a new INITIATED order
  *   p:<orderNum>:<quantity>:<arrivalSeq>                           apply a payment attempt
  *   c:<orderNum>:<reason>                                          record a cancel of an INITIATED order
- * Written by the Lua scripts in ./lua (admit-order, start-payment, cancel-initiated-order).
+ * Written by the Lua scripts in ./lua (admit-order, start-payment, cancel-initiated-order). None
+ * holds a line break (a reason is a code word): read-line-head.lua answers them one a line.
  */
 export type LineEntry =
   | { kind: 'record'; orderNum: number; buyerNum: number; quantity: number; unitPrice: number; createdAt: Date }

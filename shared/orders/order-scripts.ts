@@ -167,8 +167,8 @@ const retryDeadOrderReply: ReplyDecoder<RetryDeadOrderReply> = (raw) => {
 const readLineHeadReply: ReplyDecoder<ReadLineHeadReply> = (raw) => {
   const [outcome, entries, deadOrders] = Array.isArray(raw) ? (raw as unknown[]) : [];
   if (outcome === 'STALE') return { outcome };
-  if (outcome === 'OK' && Array.isArray(entries) && Array.isArray(deadOrders)) {
-    return { outcome, entries: entries as string[], deadOrders: new Set(deadOrders.map(Number)) };
+  if (outcome === 'OK' && typeof entries === 'string' && Array.isArray(deadOrders)) {
+    return { outcome, entries: entries === '' ? [] : entries.split('\n'), deadOrders: new Set(deadOrders.map(Number)) };
   }
   throw unexpectedReply('read-line-head', raw);
 };

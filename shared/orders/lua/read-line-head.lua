@@ -7,8 +7,9 @@
 -- KEYS: 1 item line, 2 item dead entries
 -- ARGV: 1 offset, 2 limit, 3 the entry expected at the head (offset > 0 only)
 -- Reply: {'STALE'} (that batch is no longer at the head: read the head again) or
---        {'OK', entries, orderNums with dead entries}.
+--        {'OK', the entries one a line, orderNums with dead entries}: one string rather than a
+--        reply per entry, which a Redis client decodes one by one.
 
 local offset = tonumber(ARGV[1])
 if offset > 0 and redis.call('LINDEX', KEYS[1], 0) ~= ARGV[3] then return {'STALE'} end
-return {'OK', redis.call('LRANGE', KEYS[1], offset, offset + tonumber(ARGV[2]) - 1), redis.call('HKEYS', KEYS[2])}
+return {'OK', table.concat(redis.call('LRANGE', KEYS[1], offset, offset + tonumber(ARGV[2]) - 1), '\n'), redis.call('HKEYS', KEYS[2])}
