@@ -21,7 +21,8 @@ export interface LineChange {
   processedSeq: number;
   drainRate: number | null;
   settled: number[];
-  settledRecords: unknown[];
+  /** Parsed on the first call only: most batches settle no order that a watcher of this process follows. */
+  settledRecords: () => unknown[];
 }
 
 /** The change a message tells, or undefined for a message this version does not know. */
@@ -31,7 +32,8 @@ export function decodeOrderChange(message: string): OrderChange | undefined {
   if (kind === 'order' && words.length === 1) return { kind, orderNum: Number(words[0]) };
   if (kind === 'line' && words.length >= 3) {
     const [itemNum, processedSeq, drainRate, ...settled] = words;
-    const settledRecords = lineBreak < 0 ? [] : (JSON.parse(message.slice(lineBreak + 1)) as unknown[]);
+    let records: unknown[] | undefined;
+    const settledRecords = () => (records ??= lineBreak < 0 ? [] : (JSON.parse(message.slice(lineBreak + 1)) as unknown[]));
     return { kind, itemNum: Number(itemNum), processedSeq: Number(processedSeq), drainRate: drainRate === '-' ? null : Number(drainRate), settled: settled.map(Number), settledRecords };
   }
   return undefined;
@@ -44,7 +46,7 @@ export function decodeOrderChange(message: string): OrderChange | undefined {
  * shared/orders/lua/includes/order-mirror.lua); undefined for a record this version cannot read.
  */
 export function settledProgressOf(change: LineChange, i: number): OrderProgress | undefined {
-  const record = change.settledRecords[i];
+  const record = change.settledRecords()[i];
   if (!Array.isArray(record) || record.length < 9) return undefined;
   const [buyerNum, quantity, unitPrice, amount, createdAt, arrivalSeq, status, reason, paidAt, ...rows] = record as string[];
   return {
