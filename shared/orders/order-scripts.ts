@@ -236,6 +236,8 @@ export const orderScripts = {
   takeWatchLease: script('take-watch-lease.lua', 1, replies.flag('take-watch-lease')),
   /** Answers how many leases it renewed. */
   renewWatchLeases: script('renew-watch-leases.lua', 'any', replies.count('renew-watch-leases')),
+  /** Answers how many of the leases were still held. */
+  releaseWatchLeases: script('release-watch-leases.lua', 'any', replies.count('release-watch-leases')),
   /** Answers, per mirror key, the order's progress, or undefined when it has no mirror. */
   readOrdersProgress: script('read-orders-progress.lua', 'any', ordersProgressReply),
 };

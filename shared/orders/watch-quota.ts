@@ -23,15 +23,16 @@ export interface WatchSlot {
 const BUYER_RETRY_AFTER_SECONDS = 5;
 /** A full process: another process (or this one a moment later) may have room. */
 const PROCESS_RETRY_AFTER_SECONDS = 1;
-/** Leases renewed in one Redis step. */
-const LEASES_PER_RENEWAL = 1000;
+/** Leases renewed or given back in one Redis step. */
+const LEASES_PER_STEP = 1000;
 
 /**
  * Counts the open streams and waits: this process's in memory (ORDER_WATCHES_PER_PROCESS), a
  * buyer's in Redis across every API process (ORDER_WATCHES_PER_BUYER), as one lease per stream or
- * wait in a sorted set of the buyer's. Taking a place is one Redis round trip, giving it back
- * another; the process renews its leases every third of their lifetime, so that the places of a
- * process that died lapse by themselves. Nothing per event.
+ * wait in a sorted set of the buyer's. Taking a place is one Redis round trip; the places given
+ * back in one turn of the event loop (a drain batch ends hundreds of streams) go back in one Redis
+ * step at the next. The process renews its leases every third of their lifetime, so that the
+ * places of a process that died lapse by themselves. Nothing per event.
  */
 export class WatchQuota {
   private readonly leases = new Set<WatchLease>();
@@ -41,6 +42,8 @@ export class WatchQuota {
   private readonly processTag = randomBytes(6).toString('hex');
   private leasesTaken = 0;
   private readonly renewal: NodeJS.Timeout;
+  /** Given back since the last Redis step that gave leases back. */
+  private givenBack: WatchLease[] = [];
 
   constructor(
     private readonly limits: WatchLimits,
@@ -75,38 +78,50 @@ export class WatchQuota {
     return lease;
   }
 
+  /** Stops renewing; the leases given back in this turn of the event loop go back to Redis now, before it is closed. */
   stop(): void {
     clearInterval(this.renewal);
+    void this.releaseGivenBack();
   }
 
-  /** Gives a lease back: its place here at once, in Redis with one ZREM (if that fails, the lease lapses). */
+  /** Gives a lease back: its place here at once, in Redis at the next turn of the event loop (if that fails, the lease lapses). */
   release(lease: WatchLease): void {
     if (!this.leases.delete(lease)) return;
     this.held -= 1;
-    this.redis.zrem(lease.key, this.idOf(lease)).catch((error: unknown) => this.logger.debug({ err: error }, 'watch lease not given back; it lapses'));
+    if (this.givenBack.push(lease) === 1) setImmediate(() => void this.releaseGivenBack());
   }
 
   private idOf(lease: WatchLease): string {
     return `${this.processTag}:${lease.seq}`;
   }
 
+  private async releaseGivenBack(): Promise<void> {
+    const leases = this.givenBack;
+    this.givenBack = [];
+    try {
+      await inSteps(leases, (batch) => orderScripts.releaseWatchLeases.run(this.redis, batch.map(keyOf), batch.map((lease) => this.idOf(lease))));
+    } catch (error) {
+      this.logger.debug({ err: error, leases: leases.length }, 'watch leases not given back; they lapse');
+    }
+  }
+
   private async renew(): Promise<void> {
     const leases = [...this.leases];
     try {
-      for (let start = 0; start < leases.length; start += LEASES_PER_RENEWAL) {
-        const batch = leases.slice(start, start + LEASES_PER_RENEWAL);
-        await orderScripts.renewWatchLeases.run(
-          this.redis,
-          batch.map((lease) => lease.key),
-          [this.limits.leaseMs, ...batch.map((lease) => this.idOf(lease))],
-        );
-      }
+      await inSteps(leases, (batch) => orderScripts.renewWatchLeases.run(this.redis, batch.map(keyOf), [this.limits.leaseMs, ...batch.map((lease) => this.idOf(lease))]));
     } catch (error) {
       // Tried again at the next renewal; meanwhile a lapsed place may let its buyer open one more.
       this.logger.warn({ err: error, leases: leases.length }, 'watch leases not renewed');
     }
   }
 }
+
+/** Runs `step` on the leases, LEASES_PER_STEP at a time, one after the other. */
+async function inSteps(leases: WatchLease[], step: (batch: WatchLease[]) => Promise<unknown>): Promise<void> {
+  for (let start = 0; start < leases.length; start += LEASES_PER_STEP) await step(leases.slice(start, start + LEASES_PER_STEP));
+}
+
+const keyOf = (lease: WatchLease) => lease.key;
 
 class WatchLease implements WatchSlot {
   constructor(
