@@ -44,6 +44,8 @@ export async function placeOrder(ctx: IntakeContext, command: PlaceOrderCommand)
     if (!(await syncItemSaleState(ctx.db, ctx.redis, command.itemNum))) throw notFound('Item', 'ITEM_NOT_FOUND');
     reply = await admitInRedis(ctx, command);
   }
+  // Units came back (a refund, more stock): this process stops answering SOLD_OUT from memory at once.
+  if (reply.outcome === 'OK' || reply.outcome === 'INSUFFICIENT_STOCK' || reply.outcome === 'STOCK_HELD') ctx.soldOutMemo.forget(command.itemNum);
   switch (reply.outcome) {
     case 'OK':
       if (reply.mustRequestDrain) await requestDrainAfterEntry(ctx, command.itemNum, command.requestId);
