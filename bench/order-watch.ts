@@ -164,23 +164,34 @@ async function followAll(origin: string, orders: { orderNum: number; buyer: Benc
  * warm-up that opened and dropped 1,000 streams (so that the code, the young generation and the
  * buffers a burst of streams needs are there before as after). Then the line drains: the delay from each settle's publish, as a listener
  * of the bench's own hears it on the order changes channel, to the settled order's event on its stream.
+ * Before all this, 1,000 orders of `items.warmUp` settle on their streams, so that the settle path
+ * has run once, as in any process that has served a drop (else its first batch, the code not yet
+ * compiled, is two to three times slower and the backlog it leaves weighs on the rest).
  */
 export async function measureOpenStreams(
   bench: { config: Config; redis: Redis; orderQueues: OrderQueues },
   origin: string,
   api: { pid: number; inspectPort: number },
-  item: { itemNum: number; price: number },
+  items: { measured: { itemNum: number; price: number }; warmUp: { itemNum: number; price: number } },
   buyers: BenchUser[],
   count: number,
 ): Promise<OpenStreams> {
   const { config, redis, orderQueues } = bench;
-  const partition = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)];
+  const enterAndPay = async (item: { itemNum: number; price: number }, orderCount: number) => {
+    const orders: { orderNum: number; buyer: BenchUser }[] = [];
+    for (let i = 0; i < orderCount; i++) {
+      const buyer = buyers[i % buyers.length];
+      orders.push({ orderNum: await enterAndPayInRedis(config, redis, item, buyer), buyer });
+    }
+    return orders;
+  };
+  const settling = await followAll(origin, await enterAndPay(items.warmUp, Math.min(1000, count)));
+  await orderQueues.requestDrain(items.warmUp.itemNum);
+  await Promise.all(settling.map((stream) => withTimeout(stream.settled, 60_000)));
+
+  const partition = orderQueues.queues[partitionOf(items.measured.itemNum, config.queuePartitions)];
   await partition.pause();
-  const orders: { orderNum: number; buyer: BenchUser }[] = [];
-  for (let i = 0; i < count; i++) {
-    const buyer = buyers[i % buyers.length];
-    orders.push({ orderNum: await enterAndPayInRedis(config, redis, item, buyer), buyer });
-  }
+  const orders = await enterAndPay(items.measured, count);
   const warmUp = await followAll(origin, orders.slice(0, 1000));
   for (const stream of warmUp) stream.request.destroy();
   const rssBeforeMiB = await settledRssMiBOf(api);
@@ -191,7 +202,7 @@ export async function measureOpenStreams(
   const clientLoopDelay = monitorEventLoopDelay({ resolution: 5 });
   clientLoopDelay.enable();
   await partition.resume();
-  await orderQueues.requestDrain(item.itemNum);
+  await orderQueues.requestDrain(items.measured.itemNum);
   const settledAt = await Promise.all(streams.map((stream) => withTimeout(stream.settled, 300_000)));
   clientLoopDelay.disable();
   const heardAt = await observer.stop();

@@ -310,8 +310,10 @@ function waitChecks(scenarios: ScenarioReport[]): Check[] {
 /** DESIGN §8: open order streams on the bench's API process, and how soon a settle reaches them. */
 async function measureStreams(bench: Bench, apiPid: number): Promise<{ openStreams: OpenStreams; checks: Check[] }> {
   const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams', price: 1000, stock: sizes.openStreams });
+  const warmUp = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams warm-up', price: 1000, stock: sizes.openStreams });
   log(`open streams: ${sizes.openStreams} on one API process`);
-  const openStreams = await measureOpenStreams(bench, `http://127.0.0.1:${PORTS.api}`, { pid: apiPid, inspectPort: PORTS.apiInspector }, item, bench.buyers, sizes.openStreams);
+  const api = { pid: apiPid, inspectPort: PORTS.apiInspector };
+  const openStreams = await measureOpenStreams(bench, `http://127.0.0.1:${PORTS.api}`, api, { measured: item, warmUp }, bench.buyers, sizes.openStreams);
   await waitUntilItemSettled(bench.db, bench.redis, item.itemNum);
   return {
     openStreams,
