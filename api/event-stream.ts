@@ -40,7 +40,12 @@ export class EventStream {
     this.res.write(`: ${text}\n\n`);
   }
 
+  /**
+   * Ends the answer at the next turn of the event loop: a batch of settles writes its events to all
+   * their streams before any of them is torn down (an end, with its access log and socket close,
+   * costs about what the event does).
+   */
   end(): void {
-    this.res.end();
+    setImmediate(() => this.res.end());
   }
 }
