@@ -32,7 +32,7 @@ export class EventStream {
 
   /** One event: its id (what a reconnecting client sends back as Last-Event-ID) and JSON data, which has no line breaks. */
   send(id: number, data: unknown): void {
-    this.res.write(`id: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
+    this.res.write(eventOf(id, data));
   }
 
   /** A comment line, which clients ignore: keeps proxies from closing an idle stream. */
@@ -41,11 +41,15 @@ export class EventStream {
   }
 
   /**
-   * Ends the answer at the next turn of the event loop: a batch of settles writes its events to all
-   * their streams before any of them is torn down (an end, with its access log and socket close,
-   * costs about what the event does).
+   * Ends the answer, after a last event if given (the settled order). Both go out in one write at
+   * once, where an event of its own waits for the next tick to be written (Node corks a response's
+   * writes until then) and its end costs a second write. The stream is torn down (its access log,
+   * the socket's close) only after that tick, so a batch of settles still writes all its events
+   * before any of its streams is torn down.
    */
-  end(): void {
-    setImmediate(() => this.res.end());
+  end(last?: { version: number; order: unknown }): void {
+    this.res.end(last && eventOf(last.version, last.order));
   }
 }
+
+const eventOf = (id: number, data: unknown) => `id: ${id}\ndata: ${JSON.stringify(data)}\n\n`;
