@@ -38,6 +38,12 @@ export interface OpenStreams {
    * its one thread, may have read an event. Part of settleToEventMs, shown beside it.
    */
   clientLoopDelayMs: { p99: number; max: number };
+  /** From the line's resume to the last settled order's event at its client, ms. */
+  drainMs: number;
+  /** CPU (user + system) of the API process over the drain and the half second after it (its last streams' teardown), µs per stream. */
+  apiCpuUsPerStream: number;
+  /** CPU of the bench process (every thread) over the drain, µs per stream: what reading the events takes from the cores the API shares. */
+  clientCpuUsPerStream: number;
   unanswered: number;
 }
 
@@ -136,6 +142,16 @@ function rssMiBOf(pid: number): number {
   return kib / 1024;
 }
 
+/** Clock ticks of /proc/<pid>/stat (USER_HZ, 100 on Linux whatever the kernel's HZ). */
+const MS_PER_CLOCK_TICK = 10;
+
+/** The process's CPU time so far, user and system, ms. */
+function cpuMsOf(pid: number): number {
+  // After the command name (which may hold spaces), utime and stime are the 12th and 13th fields.
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
+}
+
 /** The process's RSS once it has collected its garbage (twice: the second compacts what the first freed) and held steady for two seconds. */
 async function settledRssMiBOf(api: { pid: number; inspectPort: number }): Promise<number> {
   for (let round = 0; round < 2; round++) {
@@ -201,10 +217,17 @@ export async function measureOpenStreams(
   const observer = await PublishObserver.start({ redisUrl: config.redisUrl, channel: orderChangesChannel(config) });
   const clientLoopDelay = monitorEventLoopDelay({ resolution: 5 });
   clientLoopDelay.enable();
+  const apiCpuBefore = cpuMsOf(api.pid);
+  const clientCpuBefore = process.cpuUsage();
+  const resumedAt = Date.now();
   await partition.resume();
   await orderQueues.requestDrain(items.measured.itemNum);
   const settledAt = await Promise.all(streams.map((stream) => withTimeout(stream.settled, 300_000)));
+  const drainMs = Date.now() - resumedAt;
+  const clientCpu = process.cpuUsage(clientCpuBefore);
   clientLoopDelay.disable();
+  await sleep(500);
+  const apiCpuMs = cpuMsOf(api.pid) - apiCpuBefore;
   const heardAt = await observer.stop();
   for (const stream of streams) stream.request.destroy();
   const delays = settledAt.flatMap((at, i) => {
@@ -218,6 +241,9 @@ export async function measureOpenStreams(
     kibPerStream: ((rssAfterMiB - rssBeforeMiB) * 1024) / streams.length,
     settleToEventMs: percentiles(delays),
     clientLoopDelayMs: { p99: Math.round(clientLoopDelay.percentile(99) / 1e6), max: Math.round(clientLoopDelay.max / 1e6) },
+    drainMs,
+    apiCpuUsPerStream: Math.round((apiCpuMs * 1000) / streams.length),
+    clientCpuUsPerStream: Math.round((clientCpu.user + clientCpu.system) / streams.length),
     unanswered: settledAt.filter((at) => at === undefined).length,
   };
 }
