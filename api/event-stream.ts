@@ -1,4 +1,5 @@
 import type { Response } from 'express';
+import type { StreamEndings } from './stream-endings';
 
 declare module 'express-serve-static-core' {
   interface Locals {
@@ -13,7 +14,10 @@ declare module 'express-serve-static-core' {
  * objects and keep-alive timers would cost more than the 10 KB a stream may take.
  */
 export class EventStream {
-  constructor(private readonly res: Response) {}
+  constructor(
+    private readonly res: Response,
+    private readonly endings: StreamEndings,
+  ) {}
 
   /** Sends the headers at once, so that the client knows the stream is open before the first change. */
   open(): void {
@@ -41,14 +45,13 @@ export class EventStream {
   }
 
   /**
-   * Ends the answer, after a last event if given (the settled order). Both go out in one write at
-   * once, where an event of its own waits for the next tick to be written (Node corks a response's
-   * writes until then) and its end costs a second write. The stream is torn down (its access log,
-   * the socket's close) only after that tick, so a batch of settles still writes all its events
-   * before any of its streams is torn down.
+   * Ends the answer, after a last event if given (the settled order). The event is written at once
+   * (with the batch's other events, on the next tick); the end, with the stream's teardown, waits
+   * its turn in StreamEndings, behind what the event loop takes in meanwhile.
    */
   end(last?: { version: number; order: unknown }): void {
-    this.res.end(last && eventOf(last.version, last.order));
+    if (last) this.send(last.version, last.order);
+    this.endings.add(this.res);
   }
 }
 

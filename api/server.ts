@@ -17,6 +17,7 @@ import { createApp } from './app';
 import type { ApiContext } from './context';
 import { ApiMetrics } from './metrics/api-metrics';
 import { OpenWatches } from './open-watches';
+import { StreamEndings } from './stream-endings';
 import { registerOrderPipelineGauges } from './metrics/order-pipeline-gauges';
 import { QUEUE_DASHBOARD_PATH } from './routes/operations';
 
@@ -79,6 +80,7 @@ export async function startApi(config: Config, logger: Logger = createLogger(con
     orderChanges,
     watchQuota: new WatchQuota(config.orderWatchLimits, redis, logger),
     openWatches: new OpenWatches(config.orderStreamKeepAliveMs),
+    streamEndings: new StreamEndings(),
   };
   registerOrderPipelineGauges(ctx.metrics.registry, ctx);
   ctx.metrics.watchOpenWatches(ctx.openWatches);

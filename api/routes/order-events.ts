@@ -20,7 +20,7 @@ export function orderEventRoutes(ctx: ApiContext): Router {
     const { 'Last-Event-ID': seenVersion } = validate(orderEventsHeadersSchema, { 'Last-Event-ID': req.get('Last-Event-ID') }, 'Last-Event-ID');
     const { userNum } = principalOf(req);
     const slot = await ctx.watchQuota.take(userNum);
-    const stream = new EventStream(res);
+    const stream = new EventStream(res, ctx.streamEndings);
     let follower: OrderFollower | undefined;
     // A client that goes away frees its place at once: no watcher, no quota slot left.
     const letGo = () => {
