@@ -36,7 +36,7 @@ export class EventStream {
 
   /** One event: its id (what a reconnecting client sends back as Last-Event-ID) and JSON data, which has no line breaks. */
   send(id: number, data: unknown): void {
-    this.res.write(eventOf(id, data));
+    this.res.write(`id: ${id}\ndata: ${JSON.stringify(data)}\n\n`);
   }
 
   /** A comment line, which clients ignore: keeps proxies from closing an idle stream. */
@@ -45,14 +45,10 @@ export class EventStream {
   }
 
   /**
-   * Ends the answer, after a last event if given (the settled order). The event is written at once
-   * (with the batch's other events, on the next tick); the end, with the stream's teardown, waits
-   * its turn in StreamEndings, behind what the event loop takes in meanwhile.
+   * Ends the answer. Its end, with the stream's teardown, waits its turn in StreamEndings, behind
+   * what the event loop takes in meanwhile: a batch of settles writes all its events first.
    */
-  end(last?: { version: number; order: unknown }): void {
-    if (last) this.send(last.version, last.order);
+  end(): void {
     this.endings.add(this.res);
   }
 }
-
-const eventOf = (id: number, data: unknown) => `id: ${id}\ndata: ${JSON.stringify(data)}\n\n`;

@@ -10,8 +10,8 @@ import { orderVersionOf, placeInLineOf, type LineProgress, type LineSpot } from 
 export interface OrderEventSink {
   /** One event: the whole order, as GET /orders/{orderNum} answers it, and its version. */
   send(version: number, order: OrderDetailView): void;
-  /** Nothing more will come after `last` (the settled order, when not sent yet), or at all (the order could not be read). */
-  end(last?: { version: number; order: OrderDetailView }): void;
+  /** Nothing more will come: the settled order was sent, or the order could not be read. */
+  end(): void;
 }
 
 /**
@@ -92,16 +92,14 @@ export class OrderFollower implements OrderWatcher {
   private sendIfNew(): void {
     const { latest, sink } = this;
     if (!sink) return;
-    const news = latest.version > this.sentVersion ? latest : undefined;
-    if (news) {
-      this.sentVersion = news.version;
+    if (latest.version > this.sentVersion) {
+      this.sentVersion = latest.version;
       this.lastSentAt = Date.now();
+      sink.send(latest.version, latest.order);
     }
     if (isSettled(latest.order.status)) {
       this.close();
-      sink.end(news);
-    } else if (news) {
-      sink.send(news.version, news.order);
+      sink.end();
     }
   }
 }
