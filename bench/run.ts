@@ -193,7 +193,7 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
   const limitItem = await seedItem(db, redis, bench.sellerNum, { title: 'limit', price: 1000, stock: 100_000_000 });
   const bareMysqlBatches = [];
   for (let run = 1; run <= sizes.runs; run++) {
-    bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(db, limitItem.itemNum, bench.buyers.map((buyer) => buyer.userNum), ordersPerBatch, sizes.mysqlBatches)) });
+    bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(config, limitItem.itemNum, bench.buyers.map((buyer) => buyer.userNum), ordersPerBatch, sizes.mysqlBatches)) });
   }
   const medians = { drain: median(drains.map((d) => d.ordersPerSecond)), seedDesign: rateOf(seedDesign), bareMysql: median(bareMysqlBatches.map((b) => b.ordersPerSecond)) };
   return {

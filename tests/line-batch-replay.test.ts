@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '../shared/db';
-import { applyLineBatch } from '../shared/orders/apply-line-batch';
+import { applyLineBatch, walkAhead } from '../shared/orders/apply-line-batch';
 import type { PaymentPolicy } from '../shared/orders/line-batch';
 import type { LineEntry } from '../shared/orders/line-entries';
 import { highestOrderNum } from '../shared/orders/order-repository';
@@ -114,5 +114,61 @@ describe('A line batch in MySQL, applied once and applied again', function () {
 
     expect((await applyLineBatch(db, item.itemNum, batch, neverDeclines)).settledNow).to.deep.equal([]);
     expect(await stored([...earlier, ...recordedNow])).to.deep.equal(once);
+  });
+
+  describe('walked ahead, on a connection that takes several statements a query (the worker\'s)', function () {
+    let workerDb: Db;
+    before(() => {
+      workerDb = createDb(testConfig(), { multipleStatements: true });
+    });
+    after(async () => {
+      await workerDb.destroy();
+    });
+
+    it('When a batch was walked ahead on the level the stock is at, its lock and its writes go to MySQL as one query, then the commit, and it applies as walked', async () => {
+      const { item, record, pay, orderNums, stored } = await arrange(10);
+      const before = (await stored([])).stock;
+      const entries = orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
+      const walked = walkAhead(workerDb, item.itemNum, entries, before, neverDeclines)!;
+
+      let applied: Awaited<ReturnType<typeof applyLineBatch>> | undefined;
+      const sent = await mysqlQueriesOf(workerDb, async () => (applied = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, walked)));
+      expect(sent).to.have.length(3);
+      expect(sent[0]).to.match(/^BEGIN/);
+      expect(sent[1].split(';\n').map((sql) => sql.split(' ').slice(0, 3).join(' '))).to.deep.equal(['select `quantity`, `version`', 'insert into `orders`', 'insert into `order_histories`', 'insert into `payments`', 'update `stocks` set']);
+      expect(sent[2]).to.match(/^COMMIT/);
+      expect(applied).to.equal(walked.outcome);
+      const after = await stored(orderNums(3));
+      expect(after.statuses).to.deep.equal(['PAID', 'PAID', 'PAID']);
+      expect(after.histories).to.have.length(9);
+      expect(after.stock).to.deep.equal({ quantity: 7, version: before.version + 1 });
+    });
+
+    it('When the stock moved after the batch was walked ahead (a seller changed it, or the batch before failed), the walk is dropped and the batch is walked again under the lock: no unit is sold that the stock does not hold', async () => {
+      const { item, record, pay, orderNums, stored } = await arrange(2);
+      const actual = (await stored([])).stock;
+      const entries = orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
+      const walked = walkAhead(workerDb, item.itemNum, entries, { quantity: 10, version: actual.version }, neverDeclines)!;
+      expect(walked.outcome.settledNow).to.deep.equal(['PAID', 'PAID', 'PAID']);
+
+      const applied = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, walked);
+      expect(applied.settledNow).to.deep.equal(['PAID', 'PAID', 'FAILED_QUANTITY']);
+      const after = await stored(orderNums(3));
+      expect(after.statuses).to.deep.equal(['PAID', 'PAID', 'FAILED_QUANTITY']);
+      expect(after.payments).to.deep.equal(orderNums(2));
+      expect(after.stock).to.deep.equal({ quantity: 0, version: actual.version + 1 });
+    });
+
+    it('When a batch walked ahead is applied again (committed, yet still at the head of the line), its one query is refused at the orders, and the batch, read under the lock, changes nothing', async () => {
+      const { item, record, pay, orderNums, stored } = await arrange(10);
+      const entries = orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
+      const first = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, walkAhead(workerDb, item.itemNum, entries, (await stored([])).stock, neverDeclines));
+      const once = await stored(orderNums(3));
+
+      const replayed = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, walkAhead(workerDb, item.itemNum, entries, first.stock, neverDeclines));
+      expect(replayed.settledNow).to.deep.equal([]);
+      expect(replayed.orders.map((order) => order.status)).to.deep.equal(['PAID', 'PAID', 'PAID']);
+      expect(await stored(orderNums(3))).to.deep.equal(once);
+    });
   });
 });

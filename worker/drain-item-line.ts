@@ -1,5 +1,6 @@
-import type { BatchOutcome } from '../shared/orders/apply-line-batch';
-import { applyLineBatch } from '../shared/orders/apply-line-batch';
+import type { BatchOutcome, WalkedBatch } from '../shared/orders/apply-line-batch';
+import { applyLineBatch, walkAhead } from '../shared/orders/apply-line-batch';
+import type { StockLevel } from '../shared/items/item-repository';
 import { buryHeadEntry, readLineBehind, readLineHead, type DeadEntryCause, type LineHead } from '../shared/orders/dead-entries';
 import { orderNumOfEntry, parseLineEntry } from '../shared/orders/line-entries';
 import type { ServiceContext } from '../shared/context';
@@ -20,6 +21,11 @@ export interface DrainOptions {
   onBatch?: BatchObserver;
   /** Told about each entry moved to the dead-letter list (metrics). */
   onDead?: (cause: DeadEntryCause) => void;
+}
+
+/** What the drain applies next; `walked`: the batch walked ahead while the one before it was in MySQL. */
+interface NextBatch extends LineHead {
+  walked?: WalkedBatch;
 }
 
 /** A batch applied in MySQL whose Redis step (commit-line-batch.lua) is sent but not taken in yet. */
@@ -77,7 +83,7 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
     },
   };
   // What follows the batch in MySQL, read behind it while MySQL works (so after the last batch's step).
-  let readAhead: Promise<LineHead | undefined> | undefined;
+  let readAhead: Promise<NextBatch | undefined> | undefined;
   // Whether to yield after the batch in MySQL, asked meanwhile.
   let yielding: Promise<boolean> | undefined;
   const dropAnswersAhead = () => {
@@ -97,9 +103,10 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
     return state;
   };
   try {
-    let head: LineHead | undefined;
+    let head: NextBatch | undefined;
     for (;;) {
-      const { entries, deadOrders } = head ?? (await readLineHead(ctx.redis, itemNum, limitWith(suspect)));
+      const next: NextBatch = head ?? (await readLineHead(ctx.redis, itemNum, limitWith(suspect)));
+      const { entries, deadOrders, walked } = next;
       head = undefined;
       const firstFollower = deadOrders.size === 0 ? -1 : entries.findIndex((entry) => deadOrders.has(orderNumOfEntry(entry)));
       if (firstFollower === 0) {
@@ -119,18 +126,18 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
       // step (one Redis connection keeps the order), before this batch's.
       let applying = true;
       let failedAhead: { error: unknown } | undefined;
-      const sendAhead = () => {
+      const sendAhead = (stockAfter: StockLevel) => {
         if (!applying || readAhead) return;
         try {
           sendAppliedStep();
-          readAhead = readLineBehind(ctx.redis, itemNum, batch, limitWith(suspectAfter));
+          readAhead = readLineBehind(ctx.redis, itemNum, batch, limitWith(suspectAfter)).then((next) => next && withWalkAhead(ctx, itemNum, next, suspectAfter === undefined ? stockAfter : undefined));
           yielding = options.shouldYield();
         } catch (error) {
           failedAhead = { error };
         }
       };
       const started = process.hrtime.bigint();
-      const outcome = await applyUnlessPoisoned(ctx, itemNum, batch, retry, sendAhead);
+      const outcome = await applyUnlessPoisoned(ctx, itemNum, batch, retry, sendAhead, batch === entries ? walked : undefined);
       applying = false;
       if (failedAhead) throw failedAhead.error;
       if ((await landCommit()) === 'STALE') {
@@ -171,15 +178,33 @@ class PoisonedBatch {
   constructor(readonly error: unknown) {}
 }
 
-/** Applies the batch, retrying transient failures in place; `whileWriting`: see applyLineBatch. */
-async function applyUnlessPoisoned(ctx: ServiceContext, itemNum: number, batch: string[], retry: RetryPolicy, whileWriting: () => void): Promise<BatchOutcome | PoisonedBatch> {
-  const policy = { failureRate: ctx.config.paymentFailureRate, random: Math.random };
+/** Applies the batch, retrying transient failures in place; `whileWriting` and `walked`: see applyLineBatch. */
+async function applyUnlessPoisoned(ctx: ServiceContext, itemNum: number, batch: string[], retry: RetryPolicy, whileWriting: (stockAfter: StockLevel) => void, walked: WalkedBatch | undefined): Promise<BatchOutcome | PoisonedBatch> {
   try {
-    return await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, batch.map(parseLineEntry), policy, whileWriting), retry);
+    const entries = walked?.entries ?? batch.map(parseLineEntry);
+    return await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, entries, paymentPolicyOf(ctx), whileWriting, walked), retry);
   } catch (error) {
     // Still transient here: the process is stopping; the line is drained again later.
     if (isTransientMysqlError(error)) throw error;
     return new PoisonedBatch(error);
+  }
+}
+
+function paymentPolicyOf(ctx: ServiceContext) {
+  return { failureRate: ctx.config.paymentFailureRate, random: Math.random };
+}
+
+/**
+ * The batch read ahead, walked on the stock level the batch in MySQL leaves (`stockAfter`; none
+ * while a failing entry is being looked for), when the whole of it goes next: no order of it has
+ * dead entries. A batch that cannot be walked ahead (an entry that fails) is walked under the lock.
+ */
+function withWalkAhead(ctx: ServiceContext, itemNum: number, next: LineHead, stockAfter: StockLevel | undefined): NextBatch {
+  if (!stockAfter || next.entries.length === 0 || next.deadOrders.size > 0) return next;
+  try {
+    return { ...next, walked: walkAhead(ctx.db, itemNum, next.entries.map(parseLineEntry), stockAfter, paymentPolicyOf(ctx)) };
+  } catch {
+    return next;
   }
 }
 

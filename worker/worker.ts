@@ -121,7 +121,7 @@ export interface WorkerOptions {
 
 /** One worker process: a BullMQ consumer on every partition, the once-a-second sweep (orders past ORDER_TTL, stuck lines), and reconciliation with MySQL. */
 export async function startWorker(config: Config, logger: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
-  const resources = new WorkerResources({ config, db: createDb(config, { logger }), redis: createRedis(config, 'patient'), logger });
+  const resources = new WorkerResources({ config, db: createDb(config, { logger, multipleStatements: true }), redis: createRedis(config, 'patient'), logger });
   try {
     return await run(resources, options);
   } catch (error) {

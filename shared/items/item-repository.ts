@@ -158,8 +158,17 @@ export interface StockLevel {
 
 /** Locks an item's stock row for the rest of the transaction; every writer of stock locks it first. */
 export async function lockStock(trx: Knex.Transaction, itemNum: number): Promise<StockLevel> {
-  const row = await trx('stocks').where({ item_id: itemNum }).forUpdate().first<StockLevel | undefined>('quantity', 'version');
-  if (!row) throw new Error(`item ${itemNum} has no stock row`);
+  return stockLevelOf(await lockStockQuery(trx, itemNum).first<StockLevel | undefined>());
+}
+
+/** The read of lockStock, not sent yet (its answer: the rows, for stockLevelOf). */
+export function lockStockQuery(trx: Knex, itemNum: number): Knex.QueryBuilder {
+  return trx('stocks').where({ item_id: itemNum }).forUpdate().select('quantity', 'version');
+}
+
+/** The level in the stock row lockStockQuery read. */
+export function stockLevelOf(row: StockLevel | undefined): StockLevel {
+  if (!row) throw new Error('the item has no stock row');
   return { quantity: Number(row.quantity), version: Number(row.version) };
 }
 
@@ -169,7 +178,7 @@ export async function writeStock(trx: Knex.Transaction, itemNum: number, level: 
 }
 
 /** The write of writeStock, not sent yet. */
-export function stockWrite(trx: Knex.Transaction, itemNum: number, level: StockLevel, now: Date): Knex.QueryBuilder {
+export function stockWrite(trx: Knex, itemNum: number, level: StockLevel, now: Date): Knex.QueryBuilder {
   return trx('stocks').where({ item_id: itemNum }).update({ quantity: level.quantity, version: level.version, updated_at: now });
 }
 

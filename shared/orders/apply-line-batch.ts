@@ -1,8 +1,8 @@
-import { bulkInsertSql, isDuplicateKey, sendWrites, sqlOf, type Db } from '../db';
-import { lockStock, stockWrite, type StockLevel } from '../items/item-repository';
+import { bulkInsertSql, isDuplicateKey, sendStatements, sendWrites, sqlOf, type Db } from '../db';
+import { lockStock, lockStockQuery, stockLevelOf, stockWrite, type StockLevel } from '../items/item-repository';
 import { LineBatch, type HistoryAdded, type PaymentPolicy, type TouchedOrder } from './line-batch';
 import type { LineEntry } from './line-entries';
-import { readOrdersUnderStockLock } from './order-repository';
+import { readOrdersUnderStockLock, type OrderRow } from './order-repository';
 import { isSettled, type OrderStatus } from './order-status';
 import { orderChangeWrites } from './order-transitions';
 
@@ -32,6 +32,24 @@ export interface BatchOutcome {
 type OrdersRead = 'all' | 'unrecorded';
 
 /**
+ * A batch walked ahead of its transaction, while the batch before it is still in MySQL: on the
+ * stock level that batch leaves, with orders it records itself only (so there is nothing to read
+ * under the lock). Its writes are made already; they are sent right behind the stock lock, and
+ * stand only if the lock finds the level they were walked on.
+ */
+export interface WalkedBatch {
+  entries: LineEntry[];
+  /** The level the batch was walked on. */
+  walkedOn: StockLevel;
+  /** The SQL of its writes. */
+  writes: string[];
+  outcome: BatchOutcome;
+}
+
+/** The walk ahead found the stock at another level (a batch before it failed, or a seller moved it): the batch is walked again under the lock. */
+class WalkedOnOtherLevel extends Error {}
+
+/**
  * Applies a batch of an item's line entries, in line order, in ONE MySQL transaction: one stock
  * update, one multi-row insert of the orders it records (and one upsert of those it changes),
  * multi-row history and payment inserts.
@@ -39,50 +57,86 @@ type OrdersRead = 'all' | 'unrecorded';
  * batch run again after a crash (committed, but not yet removed from the line) changes nothing.
  * A batch's orders are nearly always new ones recorded by the batch itself: reading them first (to
  * find nothing) measured ~8% of a hot item's batch, so they are read only when a replay shows.
- * `whileWriting` is called once the batch's writes are sent (also when it has none), while MySQL
- * runs them, and again if the batch runs again; if the batch fails first, possibly after that; it
- * must not throw.
+ * `walked`: the batch walked ahead (walkAhead), applied as it is if the stock is still at its level.
+ * `whileWriting` is called with the stock level the batch leaves once its writes are sent (also
+ * when it has none), while MySQL runs them, and again if the batch runs again; if the batch fails
+ * first, possibly after that; it must not throw.
  */
-export async function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, whileWriting?: () => void): Promise<BatchOutcome> {
+export async function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, whileWriting?: WhileWriting, walked?: WalkedBatch): Promise<BatchOutcome> {
   try {
-    return await applyInOneTransaction(db, itemNum, entries, policy, 'unrecorded', whileWriting);
+    return await applyInOneTransaction(db, itemNum, entries, policy, 'unrecorded', whileWriting, walked);
   } catch (error) {
+    if (error instanceof WalkedOnOtherLevel) return applyLineBatch(db, itemNum, entries, policy, whileWriting);
     if (!isDuplicateKey(error)) throw error;
     return applyInOneTransaction(db, itemNum, entries, policy, 'all', whileWriting);
   }
 }
 
-function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, ordersRead: OrdersRead, whileWriting?: () => void): Promise<BatchOutcome> {
+type WhileWriting = (stockAfter: StockLevel) => void;
+
+/**
+ * The batch walked on the stock level `stock` (what the batch before it leaves), its writes made,
+ * so that it goes to MySQL the moment that batch commits; undefined when it pays or cancels orders
+ * recorded before it, which must be read under the lock.
+ */
+export function walkAhead(db: Db, itemNum: number, entries: LineEntry[], stock: StockLevel, policy: PaymentPolicy): WalkedBatch | undefined {
+  if (ordersToRead(entries, 'unrecorded').length > 0) return undefined;
+  const walk = walkBatch(db, itemNum, entries, stock, new Map(), policy);
+  return { entries, walkedOn: stock, writes: walk.writes.map((write) => write()), outcome: walk.outcome() };
+}
+
+function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, ordersRead: OrdersRead, whileWriting?: WhileWriting, walked?: WalkedBatch): Promise<BatchOutcome> {
   return db.transaction(async (trx) => {
+    if (walked) {
+      // The lock and the writes go at once, one behind the other on the connection.
+      const [lockedRows] = await writeWhile(sendStatements(trx, [sqlOf(lockStockQuery(trx, itemNum)), ...walked.writes]), whileWriting, walked.outcome.stock);
+      if (!sameLevel(stockLevelOf((lockedRows as StockLevel[])[0]), walked.walkedOn)) throw new WalkedOnOtherLevel();
+      return walked.outcome;
+    }
     const stock = await lockStock(trx, itemNum);
     const stored = await readOrdersUnderStockLock(trx, ordersToRead(entries, ordersRead));
-    const batch = new LineBatch(itemNum, stock.quantity, stored, policy);
-    for (const entry of entries) batch.apply(entry);
-
-    const now = new Date();
-    const writes = orderChangeWrites(trx, batch.changes(), now);
-    if (batch.payments.length) {
-      writes.push(() => bulkInsertSql('payments', batch.payments.map((payment) => ({ ...payment, status: 'PAID', paid_at: now }))));
-    }
-    let stockNow = stock;
-    if (batch.unitsLeft !== stock.quantity) {
-      const level = (stockNow = { quantity: batch.unitsLeft, version: stock.version + 1 });
-      writes.push(() => sqlOf(stockWrite(trx, itemNum, level, now)));
-    }
-    // Called once the writes are made and handed to the connection (sendWrites takes a turn for the first).
-    const calledWhileWriting = whileWriting && new Promise<void>((resolve) => setImmediate(() => resolve(whileWriting())));
-    await Promise.all([sendWrites(trx, writes), calledWhileWriting]);
-    return {
-      stock: stockNow,
-      orders: batch.touchedOrders(),
-      settledNow: batch.changes().map((change) => change.next.status).filter(isSettled),
-      unitsReleased: entries.reduce((units, entry) => units + (entry.kind === 'pay' ? entry.quantity : 0), 0),
-      lastArrivalSeq: entries.reduce((seq, entry) => (entry.kind === 'pay' ? Math.max(seq, entry.arrivalSeq) : seq), 0),
-      at: now,
-      historyAdded: batch.historyAdded(),
-      paid: batch.payments.map((payment) => payment.order_id),
-    };
+    const walk = walkBatch(trx, itemNum, entries, stock, stored, policy);
+    // The outcome is made while MySQL runs the writes, so that the commit goes as soon as the last is answered.
+    const [, outcome] = await Promise.all([writeWhile(sendWrites(trx, walk.writes), whileWriting, walk.stockAfter), new Promise<BatchOutcome>((resolve) => setImmediate(() => resolve(walk.outcome())))]);
+    return outcome;
   });
+}
+
+/** `written`, with `whileWriting` called once the first write is on the wire (sendWrites takes a turn for it). */
+async function writeWhile<T>(written: Promise<T>, whileWriting: WhileWriting | undefined, stockAfter: StockLevel): Promise<T> {
+  const [answers] = await Promise.all([written, whileWriting && new Promise<void>((resolve) => setImmediate(() => resolve(whileWriting(stockAfter))))]);
+  return answers;
+}
+
+/** The in-memory walk through the batch on the locked stock level: its writes, and its outcome once they are made. */
+function walkBatch(db: Db, itemNum: number, entries: LineEntry[], stock: StockLevel, stored: Map<number, OrderRow>, policy: PaymentPolicy) {
+  const batch = new LineBatch(itemNum, stock.quantity, stored, policy);
+  for (const entry of entries) batch.apply(entry);
+  const now = new Date();
+  const writes = orderChangeWrites(db, batch.changes(), now);
+  if (batch.payments.length) {
+    writes.push(() => bulkInsertSql('payments', batch.payments.map((payment) => ({ ...payment, status: 'PAID', paid_at: now }))));
+  }
+  let stockAfter = stock;
+  if (batch.unitsLeft !== stock.quantity) {
+    const level = (stockAfter = { quantity: batch.unitsLeft, version: stock.version + 1 });
+    writes.push(() => sqlOf(stockWrite(db, itemNum, level, now)));
+  }
+  const outcome = (): BatchOutcome => ({
+    stock: stockAfter,
+    orders: batch.touchedOrders(),
+    settledNow: batch.changes().map((change) => change.next.status).filter(isSettled),
+    unitsReleased: entries.reduce((units, entry) => units + (entry.kind === 'pay' ? entry.quantity : 0), 0),
+    lastArrivalSeq: entries.reduce((seq, entry) => (entry.kind === 'pay' ? Math.max(seq, entry.arrivalSeq) : seq), 0),
+    at: now,
+    historyAdded: batch.historyAdded(),
+    paid: batch.payments.map((payment) => payment.order_id),
+  });
+  return { writes, stockAfter, outcome };
+}
+
+function sameLevel(a: StockLevel, b: StockLevel): boolean {
+  return a.quantity === b.quantity && a.version === b.version;
 }
 
 function ordersToRead(entries: LineEntry[], ordersRead: OrdersRead): number[] {

@@ -49,7 +49,7 @@ export async function recordOrderChanges(trx: Knex.Transaction, changes: OrderCh
  * The writes of recordOrderChanges, in the order they must run: the orders, then the history rows
  * that refer to them. A change the state machine refuses throws before any write is made.
  */
-export function orderChangeWrites(trx: Knex.Transaction, changes: OrderChange[], at: Date): Write[] {
+export function orderChangeWrites(trx: Knex, changes: OrderChange[], at: Date): Write[] {
   if (changes.length === 0) return [];
   const history = changes
     .flatMap((change) => historyRowsOf(change, at))
