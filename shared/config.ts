@@ -120,7 +120,7 @@ const schema = Joi.object<ValidatedEnv, true>({
   ADMIN_USER: Joi.string().empty(''),
   ADMIN_PASSWORD: Joi.string().empty('').min(12).when('ADMIN_USER', { is: Joi.exist(), then: Joi.required() }),
   WORKER_METRICS_PORT: Joi.number().integer().min(0).max(65535).default(9464),
-  WORKER_NICE: Joi.number().integer().min(0).max(19).default(10),
+  WORKER_NICE: Joi.number().integer().min(0).max(19).default(19),
   LOG_LEVEL: Joi.string().valid('fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent').default('info'),
   BODY_LIMIT: Joi.string().pattern(/^\d+(b|kb|mb)$/).default('16kb'),
   ORDER_WATCHES_PER_PROCESS: Joi.number().integer().min(1).default(20_000),

@@ -13,7 +13,7 @@ describe('Configuration and mail without SMTP', () => {
       redisUrl: 'redis://127.0.0.1:6379',
       paymentFailureRate: 0.2,
       smtpUrl: undefined,
-      workerNice: 10,
+      workerNice: 19,
     });
   });
 
