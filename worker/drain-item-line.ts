@@ -1,4 +1,4 @@
-import type { BatchOutcome, WalkedBatch } from '../shared/orders/apply-line-batch';
+import type { BatchOutcome, WalkedBatch, WhileWriting } from '../shared/orders/apply-line-batch';
 import { applyLineBatch, walkAhead } from '../shared/orders/apply-line-batch';
 import type { StockLevel } from '../shared/items/item-repository';
 import { buryHeadEntry, readLineBehind, readLineHead, type DeadEntryCause, type LineHead } from '../shared/orders/dead-entries';
@@ -105,8 +105,7 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
   try {
     let head: NextBatch | undefined;
     for (;;) {
-      const next: NextBatch = head ?? (await readLineHead(ctx.redis, itemNum, limitWith(suspect)));
-      const { entries, deadOrders, walked } = next;
+      const { entries, deadOrders, walked }: NextBatch = head ?? (await readLineHead(ctx.redis, itemNum, limitWith(suspect)));
       head = undefined;
       const firstFollower = deadOrders.size === 0 ? -1 : entries.findIndex((entry) => deadOrders.has(orderNumOfEntry(entry)));
       if (firstFollower === 0) {
@@ -179,7 +178,7 @@ class PoisonedBatch {
 }
 
 /** Applies the batch, retrying transient failures in place; `whileWriting` and `walked`: see applyLineBatch. */
-async function applyUnlessPoisoned(ctx: ServiceContext, itemNum: number, batch: string[], retry: RetryPolicy, whileWriting: (stockAfter: StockLevel) => void, walked: WalkedBatch | undefined): Promise<BatchOutcome | PoisonedBatch> {
+async function applyUnlessPoisoned(ctx: ServiceContext, itemNum: number, batch: string[], retry: RetryPolicy, whileWriting: WhileWriting, walked: WalkedBatch | undefined): Promise<BatchOutcome | PoisonedBatch> {
   try {
     const entries = walked?.entries ?? batch.map(parseLineEntry);
     return await withTransientRetry(() => applyLineBatch(ctx.db, itemNum, entries, paymentPolicyOf(ctx), whileWriting, walked), retry);

@@ -72,7 +72,8 @@ export async function applyLineBatch(db: Db, itemNum: number, entries: LineEntry
   }
 }
 
-type WhileWriting = (stockAfter: StockLevel) => void;
+/** Told the stock level the batch leaves once its writes are on the wire (see applyLineBatch). */
+export type WhileWriting = (stockAfter: StockLevel) => void;
 
 /**
  * The batch walked on the stock level `stock` (what the batch before it leaves), its writes made,
