@@ -88,7 +88,7 @@ function hotItemSection(hotItem: NonNullable<BenchReport['hotItem']>): string[] 
     '|---|---|',
     `| this service: one item's line drained by the workers | ${fixed(hotItem.medians.drain)} |`,
     `| seed's first design: one SELECT … FOR UPDATE transaction per order, 16 connections | ${fixed(hotItem.medians.seedDesign)} |`,
-    `| limit: the bare MySQL statements of a batch of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, one connection | ${fixed(hotItem.medians.bareMysql)} |`,
+    `| limit: the bare MySQL statements of as many orders in batches of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, one connection, each run beside a drain run | ${fixed(hotItem.medians.bareMysql)} |`,
     '',
     `Invariants after the drain runs: ${hotItem.invariantViolations.length ? hotItem.invariantViolations.join('; ') : 'all hold'}.`,
     '',

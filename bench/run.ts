@@ -60,7 +60,6 @@ const sizes = args.quick
       seconds: 1,
       connections: 20,
       drainOrders: 400,
-      mysqlBatches: 5,
       buyers: 40,
       seedStock: 20,
       spikeStock: 20,
@@ -76,7 +75,6 @@ const sizes = args.quick
       seconds: 5,
       connections: 50,
       drainOrders: 20_000,
-      mysqlBatches: 200,
       buyers: 10_000,
       seedStock: 2_000,
       spikeStock: 1_000,
@@ -170,9 +168,13 @@ async function measureHttp(bench: Bench): Promise<{ http: NonNullable<BenchRepor
 /** A hot item's line drained by the workers, beside the seed design's locking transactions and the bare MySQL limit. */
 async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<BenchReport['hotItem']>; checks: Check[] }> {
   const { config, db, redis, orderQueues } = bench;
-  const drains = [];
+  type HotItem = NonNullable<BenchReport['hotItem']>;
+  const drains: HotItem['drain'] = [];
+  const bareMysqlBatches: HotItem['bareMysqlBatches'] = [];
   const invariantViolations: string[] = [];
-  for (let run = 1; run <= sizes.runs; run++) {
+  const ordersPerBatch = Math.floor(config.drainBatchSize / 2);
+  const limitItem = await seedItem(db, redis, bench.sellerNum, { title: 'limit', price: 1000, stock: 100_000_000 });
+  const drainRun = async (run: number) => {
     log(`hot item run ${run}/${sizes.runs}: draining ${sizes.drainOrders} orders of one item`);
     // Stock for every order: the gate admits no order for units that payments in flight hold.
     const hotItem = await seedItem(db, redis, bench.sellerNum, { title: `hot ${run}`, price: 1000, stock: sizes.drainOrders });
@@ -180,6 +182,17 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
     drains.push(drain);
     await waitUntilItemSettled(db, redis, hotItem.itemNum);
     invariantViolations.push(...(await auditItemInvariants(db, hotItem.itemNum, orderNums)));
+  };
+  const limitRun = async (run: number) => {
+    log(`hot item run ${run}/${sizes.runs}: limit, bare MySQL statements of as many orders, ${ordersPerBatch} a batch`);
+    const batches = Math.ceil(sizes.drainOrders / ordersPerBatch);
+    bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(config, limitItem.itemNum, bench.buyers.map((buyer) => buyer.userNum), ordersPerBatch, batches)) });
+  };
+  // Each drain is paired with the limit on as many orders, the pair's order swapped every run, so
+  // that both meet MySQL in the same state (its tables as large, its log as full, as warm).
+  for (let run = 1; run <= sizes.runs; run++) {
+    const pair = run % 2 === 1 ? [drainRun, limitRun] : [limitRun, drainRun];
+    for (const part of pair) await part(run);
   }
   await db.raw('INSERT INTO seed_stocks (item_id, quantity) VALUES (1, 100000000)');
   const seedDesign: LoadResult[] = [];
@@ -187,13 +200,6 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
     log(`hot item run ${run}/${sizes.runs}: seed design, one locking transaction per order`);
     const placeAndPay = { url: `http://127.0.0.1:${PORTS.seedDesign}/api/v1/orders/place-and-pay`, method: 'POST' as const, body: '{"buyerNum":1,"itemNum":1,"quantity":1,"price":1000}' };
     seedDesign.push(await measure(placeAndPay, 64, sizes.seconds));
-  }
-  const ordersPerBatch = Math.floor(config.drainBatchSize / 2);
-  log(`limit: bare MySQL batch statements, ${ordersPerBatch} orders a batch`);
-  const limitItem = await seedItem(db, redis, bench.sellerNum, { title: 'limit', price: 1000, stock: 100_000_000 });
-  const bareMysqlBatches = [];
-  for (let run = 1; run <= sizes.runs; run++) {
-    bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(config, limitItem.itemNum, bench.buyers.map((buyer) => buyer.userNum), ordersPerBatch, sizes.mysqlBatches)) });
   }
   const medians = { drain: median(drains.map((d) => d.ordersPerSecond)), seedDesign: rateOf(seedDesign), bareMysql: median(bareMysqlBatches.map((b) => b.ordersPerSecond)) };
   return {

@@ -32,6 +32,8 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     expect(report.http!.medians.bare).to.be.greaterThan(0);
     expect(report.hotItem!.medians.drain).to.be.greaterThan(0);
     expect(report.hotItem!.invariantViolations).to.deep.equal([]);
+    // Each drain run has its limit run beside it, on as many orders.
+    expect(report.hotItem!.bareMysqlBatches).to.have.length(report.hotItem!.drain.length);
     expect(report.scenarios.map((s) => s.name)).to.deep.equal(['seed-load-test', 'seed-load-test-wait', 'opening-spike']);
     expect(report.settleLatency!.settleMs.count).to.be.greaterThan(0);
     expect(report.openStreams!.streams).to.be.greaterThan(0);
