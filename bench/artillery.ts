@@ -9,10 +9,14 @@ import { PROJECT_ROOT } from './processes';
  * and the bench installs it on first use.
  */
 const ARTILLERY_DIR = path.join(PROJECT_ROOT, 'artillery');
-const ARTILLERY_PACKAGE = path.join(ARTILLERY_DIR, 'node_modules', 'artillery', 'package.json');
 export const ARTILLERY_BIN = path.join(ARTILLERY_DIR, 'node_modules', 'artillery', 'bin', 'run');
 
-/** What every Artillery run gets: no usage reports sent out (the machines are offline). */
+/**
+ * What every Artillery run gets: no usage reports. Artillery 2.0.21 still sends an anonymous one
+ * with this set; artillery/package.json swaps its PostHog client for one that sends nothing
+ * (artillery/posthog-offline), without which each run waits ~12 s on exit for retries that never
+ * reach the network.
+ */
 export const ARTILLERY_ENV = { ARTILLERY_DISABLE_TELEMETRY: 'true' };
 
 function pinnedVersion(): string {
@@ -20,14 +24,15 @@ function pinnedVersion(): string {
   return manifest.dependencies.artillery;
 }
 
-function installedVersion(): string | undefined {
-  if (!existsSync(ARTILLERY_PACKAGE)) return undefined;
-  return (JSON.parse(readFileSync(ARTILLERY_PACKAGE, 'utf8')) as { version: string }).version;
+/** The manifest of a package installed in artillery/node_modules. */
+function installedManifest(name: string): { name: string; version: string } | undefined {
+  const file = path.join(ARTILLERY_DIR, 'node_modules', name, 'package.json');
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as { name: string; version: string }) : undefined;
 }
 
-/** Installs artillery/ from its lockfile unless the pinned version is there already. */
+/** Installs artillery/ from its lockfile unless the pinned Artillery, with the offline PostHog client, is there already. */
 export function ensureArtilleryInstalled(log: (message: string) => void): void {
-  if (installedVersion() === pinnedVersion()) return;
+  if (installedManifest('artillery')?.version === pinnedVersion() && installedManifest('posthog-node')?.name === 'posthog-offline') return;
   log(`installing Artillery ${pinnedVersion()} into ${ARTILLERY_DIR} (first use, about 600 MB)`);
   const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
   const install = spawnSync(npm, ['ci', '--no-audit', '--no-fund'], {
