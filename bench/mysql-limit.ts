@@ -19,7 +19,7 @@ export async function measureBareBatchStatements(config: Pick<Config, 'databaseU
   try {
     const [{ highest }] = await db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
     const firstOrderNum = Number(highest ?? 0) + 1_000_000;
-    const stock = stockLevelOf(await db('stocks').where({ item_id: itemNum }).first('quantity', 'version'));
+    const stock = stockLevelOf(await db('stocks').where({ item_id: itemNum }).first('quantity', 'version'), itemNum);
     let next = batchStatements(db, itemNum, buyerNums, firstOrderNum, ordersPerBatch, stock);
     const started = process.hrtime.bigint();
     for (let batch = 0; batch < batches; batch++) {
@@ -29,7 +29,7 @@ export async function measureBareBatchStatements(config: Pick<Config, 'databaseU
         await nextTurn();
         next = batchStatements(db, itemNum, buyerNums, current.nextOrderNum, ordersPerBatch, current.after);
         const [lockedRows] = await sent;
-        if (stockLevelOf((lockedRows as StockLevel[])[0]).version !== current.after.version - 1) throw new Error("the limit item's stock moved under the limit");
+        if (stockLevelOf((lockedRows as StockLevel[])[0], itemNum).version !== current.after.version - 1) throw new Error("the limit item's stock moved under the limit");
       });
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;

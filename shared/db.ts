@@ -29,17 +29,16 @@ export type Write = () => string;
 /**
  * Sends a transaction's writes in the order they must run, without waiting for answers: the first
  * is made and sent, and the others are made while MySQL runs it (they go as soon as the one before
- * is answered: mysql2 has one query in flight per connection). Resolves with their answers once all
- * are answered (a read among them answers its rows).
+ * is answered: mysql2 has one query in flight per connection). Resolves once all are answered.
  * They go straight to the transaction's mysql2 connection, their SQL as it is: knex's query path
  * makes a copy of every statement's SQL (its debug log escapes each `%`, enabled or not) and, on an
  * error, scans it again for placeholders, which for a drain batch's writes (~2,500 rows) costs
  * more than the rest of the way to the socket. knex's `query` and `query-response` events are
  * still told of each.
  */
-export async function sendWrites(trx: Knex.Transaction, writes: Write[]): Promise<unknown[]> {
+export async function sendWrites(trx: Knex.Transaction, writes: Write[]): Promise<void> {
   const [first, ...rest] = writes;
-  if (!first) return [];
+  if (!first) return;
   const connection = await connectionOf(trx);
   const sent = [sendNow(trx, connection, first())];
   // Handled below: a refusal of the first write (a replayed batch's duplicate key) must not go unhandled meanwhile.
@@ -47,7 +46,7 @@ export async function sendWrites(trx: Knex.Transaction, writes: Write[]): Promis
   // The first write is on the wire: the others are made while MySQL runs it.
   await nextTurn();
   for (const write of rest) sent.push(sendNow(trx, connection, write()));
-  return Promise.all(sent);
+  await Promise.all(sent);
 }
 
 /**

@@ -158,7 +158,7 @@ export interface StockLevel {
 
 /** Locks an item's stock row for the rest of the transaction; every writer of stock locks it first. */
 export async function lockStock(trx: Knex.Transaction, itemNum: number): Promise<StockLevel> {
-  return stockLevelOf(await lockStockQuery(trx, itemNum).first<StockLevel | undefined>());
+  return stockLevelOf(await lockStockQuery(trx, itemNum).first<StockLevel | undefined>(), itemNum);
 }
 
 /** The read of lockStock, not sent yet (its answer: the rows, for stockLevelOf). */
@@ -167,8 +167,8 @@ export function lockStockQuery(trx: Knex, itemNum: number): Knex.QueryBuilder {
 }
 
 /** The level in the stock row lockStockQuery read. */
-export function stockLevelOf(row: StockLevel | undefined): StockLevel {
-  if (!row) throw new Error('the item has no stock row');
+export function stockLevelOf(row: StockLevel | undefined, itemNum: number): StockLevel {
+  if (!row) throw new Error(`item ${itemNum} has no stock row`);
   return { quantity: Number(row.quantity), version: Number(row.version) };
 }
 

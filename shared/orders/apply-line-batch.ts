@@ -91,7 +91,7 @@ function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], po
     if (walked) {
       // The lock and the writes go at once, one behind the other on the connection.
       const [lockedRows] = await writeWhile(sendStatements(trx, [sqlOf(lockStockQuery(trx, itemNum)), ...walked.writes]), whileWriting, walked.outcome.stock);
-      if (!sameLevel(stockLevelOf((lockedRows as StockLevel[])[0]), walked.walkedOn)) throw new WalkedOnOtherLevel();
+      if (!sameLevel(stockLevelOf((lockedRows as StockLevel[])[0], itemNum), walked.walkedOn)) throw new WalkedOnOtherLevel();
       return walked.outcome;
     }
     const stock = await lockStock(trx, itemNum);
