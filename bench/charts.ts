@@ -2,6 +2,7 @@ import * as vega from 'vega';
 import { compile, type TopLevelSpec } from 'vega-lite';
 import type { CapacityRun } from './capacity';
 import type { ScenarioResult } from './scenarios';
+import type { SoakReport } from './soak';
 
 /**
  * The report's charts: Vega-Lite specifications rendered to SVG by Vega in Node (no browser),
@@ -97,6 +98,35 @@ export function scenarioChart(scenario: Pick<ScenarioResult, 'name' | 'timeline'
         height: 180,
         mark: { type: 'line', point: true },
         encoding: { x: second, y: { field: 'p99Ms', type: 'quantitative', title: 'p99 latency (ms)' }, color },
+      },
+    ],
+  });
+}
+
+/** The soak run by run: the load test's time, and the memory of each service process and of Redis. */
+export function soakChart(soak: SoakReport): Promise<string> {
+  const run = { field: 'run', type: 'ordinal', title: 'run of the seed\'s load test' } as const;
+  const memory = soak.runs.flatMap((result, i) => [
+    ...Object.entries(result.rssMiB).map(([name, mib]) => ({ run: i + 1, what: `${name} (RSS after a full GC)`, mib })),
+    { run: i + 1, what: 'Redis (used memory)', mib: result.redisUsedMiB },
+  ]);
+  return toSvg({
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: 'Soak: the seed\'s load test again and again against one service',
+    vconcat: [
+      {
+        width: WIDTH,
+        height: 160,
+        data: { values: soak.runs.map((result, i) => ({ run: i + 1, seconds: result.seconds })) },
+        mark: { type: 'line', point: true },
+        encoding: { x: run, y: { field: 'seconds', type: 'quantitative', title: 'time of the run (s)', scale: { zero: true } } },
+      },
+      {
+        width: WIDTH,
+        height: 200,
+        data: { values: memory },
+        mark: { type: 'line', point: true },
+        encoding: { x: run, y: { field: 'mib', type: 'quantitative', title: 'memory (MiB)', scale: { zero: true } }, color: { field: 'what', type: 'nominal', title: 'process', legend: { labelLimit: 320 } } },
       },
     ],
   });

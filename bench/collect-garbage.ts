@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { WebSocket } from 'undici';
 
@@ -10,7 +11,7 @@ export const inspectPortArg = (port: number) => `--inspect-port=127.0.0.1:${port
  * low-memory notification). Without it, what a burst of requests left in the old generation stays
  * in the RSS of an idle process until its next major GC, which may not come for minutes.
  */
-export async function collectGarbageOf(pid: number, port: number): Promise<void> {
+async function collectGarbageOf(pid: number, port: number): Promise<void> {
   process.kill(pid, 'SIGUSR1');
   const socket = new WebSocket(await debuggerUrlOf(port));
   await new Promise((resolve, reject) => {
@@ -34,4 +35,25 @@ async function debuggerUrlOf(port: number): Promise<string> {
       await sleep(100);
     }
   }
+}
+
+/** A process started with inspectPortArg(inspectPort), reached to collect its garbage. */
+export interface InspectableProcess {
+  pid: number;
+  inspectPort: number;
+}
+
+/** The process's RSS once it has collected its garbage (twice: the second compacts what the first freed) and held steady for two seconds. */
+export async function settledRssMiBOf(process: InspectableProcess): Promise<number> {
+  for (let round = 0; round < 2; round++) {
+    await collectGarbageOf(process.pid, process.inspectPort);
+    await sleep(1000);
+  }
+  await sleep(1000);
+  return rssMiBOf(process.pid);
+}
+
+function rssMiBOf(pid: number): number {
+  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
+  return kib / 1024;
 }

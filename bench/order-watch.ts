@@ -9,7 +9,7 @@ import { partitionOf, type OrderQueues } from '../shared/queue';
 import { orderChangesChannel } from '../shared/redis-keys';
 import { enterAndPayInRedis } from '../testkit/orders-in-redis';
 import { percentiles } from './load';
-import { collectGarbageOf } from './collect-garbage';
+import { settledRssMiBOf, type InspectableProcess } from './collect-garbage';
 import { PublishObserver } from './publish-observer';
 import type { BenchUser } from './seed-data';
 
@@ -155,11 +155,6 @@ export async function measureSettleLatencyDuringSpike(origin: string, item: { it
   return { buyers: entered, settleMs: percentiles(samples), unanswered };
 }
 
-function rssMiBOf(pid: number): number {
-  const kib = Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]);
-  return kib / 1024;
-}
-
 /** Clock ticks of /proc/<pid>/stat (USER_HZ, 100 on Linux whatever the kernel's HZ). */
 const MS_PER_CLOCK_TICK = 10;
 
@@ -168,16 +163,6 @@ function cpuMsOf(pid: number): number {
   // After the command name (which may hold spaces), utime and stime are the 12th and 13th fields.
   const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
-}
-
-/** The process's RSS once it has collected its garbage (twice: the second compacts what the first freed) and held steady for two seconds. */
-async function settledRssMiBOf(api: { pid: number; inspectPort: number }): Promise<number> {
-  for (let round = 0; round < 2; round++) {
-    await collectGarbageOf(api.pid, api.inspectPort);
-    await sleep(1000);
-  }
-  await sleep(1000);
-  return rssMiBOf(api.pid);
 }
 
 /** Opens a stream on each order, 500 at a time, each once its first event came. */
@@ -205,7 +190,7 @@ async function followAll(origin: string, orders: { orderNum: number; buyer: Benc
 export async function measureOpenStreams(
   bench: { config: Config; redis: Redis; orderQueues: OrderQueues },
   origin: string,
-  api: { pid: number; inspectPort: number },
+  api: InspectableProcess,
   items: { measured: { itemNum: number; price: number }; warmUp: { itemNum: number; price: number } },
   buyers: BenchUser[],
   count: number,

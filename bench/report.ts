@@ -2,11 +2,12 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { marked } from 'marked';
 import { STOCK_KINDS, type CapacityReport } from './capacity';
-import { capacityChart, scenarioChart } from './charts';
+import { capacityChart, scenarioChart, soakChart } from './charts';
 import type { DrainMeasurement } from './drain';
 import type { LoadResult } from './load';
 import type { OpenStreams, SettleLatency } from './order-watch';
 import type { ScenarioResult } from './scenarios';
+import type { SoakReport } from './soak';
 
 interface Machine {
   cores: number;
@@ -54,6 +55,7 @@ export interface BenchReport {
   capacity?: CapacityReport;
   settleLatency?: SettleLatency;
   openStreams?: OpenStreams;
+  soak?: SoakReport;
   checks: Check[];
 }
 
@@ -133,6 +135,23 @@ function orderWatchSection(report: BenchReport): string[] {
   ];
 }
 
+function soakSection(soak: SoakReport): string[] {
+  const processes = Object.keys(soak.runs[0]?.rssMiB ?? {});
+  return [
+    "## Soak: the seed's load test again and again (DESIGN §8)",
+    '',
+    "Against the bench's API and workers, up since the bench began; each run on an item of its own. After each run, once every order settled: each process's RSS once it collected its garbage, Redis's used memory, and the keys under the prefix without a TTL (items' own, the drain queues', any other).",
+    '',
+    `| run | s | requests | errors | intake p99 ms | ${processes.map((name) => `${name} MiB`).join(' | ')} | Redis MiB | keys without TTL: items', queue, other |`,
+    `|---|---|---|---|---|${processes.map(() => '---|').join('')}---|---|`,
+    ...soak.runs.map(
+      (run, i) =>
+        `| ${i + 1} | ${fixed(run.seconds, 1)} | ${run.requests} | ${run.errors} | ${run.intakeP99Ms} | ${processes.map((name) => fixed(run.rssMiB[name], 1)).join(' | ')} | ${fixed(run.redisUsedMiB, 1)} | ${run.keysWithoutTtl.items}, ${run.keysWithoutTtl.queue}, ${Object.values(run.keysWithoutTtl.other).reduce((sum, n) => sum + n, 0)} |`,
+    ),
+    '',
+  ];
+}
+
 function capacitySection(capacity: CapacityReport): string[] {
   const lines = [
     '## Capacity knee (open model: each arrival enters an order and pays it)',
@@ -186,13 +205,14 @@ function markdown(report: BenchReport): string {
     ...(report.hotItem ? hotItemSection(report.hotItem) : []),
     ...(report.capacity ? capacitySection(report.capacity) : []),
     ...orderWatchSection(report),
+    ...(report.soak ? soakSection(report.soak) : []),
     ...report.scenarios.flatMap(scenarioSection),
   ].join('\n');
 }
 
 const PAGE_STYLE = 'body{font-family:sans-serif;max-width:1000px;margin:auto}table{border-collapse:collapse}td,th{border:1px solid #ccc;padding:2px 6px}';
 
-/** The Markdown report as a page, with the charts: capacity curves per kind of item, and each scenario second by second. */
+/** The Markdown report as a page, with the charts: capacity curves per kind of item, each scenario second by second, and the soak run by run. */
 async function html(report: BenchReport, summary: string): Promise<string> {
   const charts: string[] = [];
   if (report.capacity) {
@@ -202,6 +222,7 @@ async function html(report: BenchReport, summary: string): Promise<string> {
     }
   }
   for (const scenario of report.scenarios) charts.push(await scenarioChart(scenario));
+  if (report.soak) charts.push(await soakChart(report.soak));
   return `<!doctype html><html><head><meta charset="utf-8"><title>Benchmark ${report.date}</title><style>${PAGE_STYLE}</style></head><body>
 ${await marked.parse(summary)}
 <h2>Charts</h2>

@@ -23,11 +23,12 @@ import { measureOpenStreams, measureSettleLatencyDuringSpike, type OpenStreams, 
 import { recordsFileOf, runScenario } from './scenarios';
 import { benchServiceEnv } from './service-env';
 import { seedItem, seedUsers, type BenchUser } from './seed-data';
+import { runSoak, soakChecks, type SoakReport } from './soak';
 import { outcomesOf, waitUntilItemSettled } from './settlement';
 
 const STARTUP_TIMEOUT_MS = 90_000;
 /** What `--scenario` picks from (by prefix; `all` runs every part). */
-type Part = 'http' | 'hot-item' | 'seed-load-test' | 'opening-spike' | 'order-streams' | 'capacity';
+type Part = 'http' | 'hot-item' | 'seed-load-test' | 'opening-spike' | 'order-streams' | 'soak' | 'capacity';
 
 const { values: args } = parseArgs({
   options: {
@@ -48,7 +49,10 @@ const { values: args } = parseArgs({
   },
 });
 const portBase = Number(args['port-base']);
-const PORTS = { api: portBase, apiInspector: portBase + 1, capacity: portBase + 2, plainBare: portBase + 9, bare: portBase + 10, seedDesign: portBase + 11 };
+// Each worker's inspector on the ports from workerInspectors (at most MAX_WORKERS of them).
+const PORTS = { api: portBase, apiInspector: portBase + 1, capacity: portBase + 2, workerInspectors: portBase + 3, plainBare: portBase + 9, bare: portBase + 10, seedDesign: portBase + 11 };
+const MAX_WORKERS = PORTS.plainBare - PORTS.workerInspectors;
+if (Number(args.workers) > MAX_WORKERS) throw new Error(`--workers is at most ${MAX_WORKERS} (the bench's ports)`);
 const wants = (part: Part) => args.scenario === 'all' || part.startsWith(args.scenario);
 
 const capacityRates = [100, 200, 400, 600, 800, 1000, 1250, 1500, 1750, 2000, 2500, 3000, 3500, 4000, 5000, 6000, 8000, 10000, 12000, 15000, 18000, 21000, 25000, 30000, 35000, 40000];
@@ -69,6 +73,7 @@ const sizes = args.quick
       openStreams: Number(args['open-streams'] ?? 100),
       // Fewer processes to start: the smoke run checks the harness, not the figures.
       capacityWorkers: 1,
+      soakRuns: 2,
     }
   : {
       runs: 3,
@@ -83,6 +88,7 @@ const sizes = args.quick
       spikeWatchWindowMs: 10_000,
       openStreams: Number(args['open-streams'] ?? 10_000),
       capacityWorkers: Number(args.workers),
+      soakRuns: 6,
     };
 
 const serviceEnv = benchServiceEnv({
@@ -313,6 +319,19 @@ function waitChecks(scenarios: ScenarioReport[]): Check[] {
   ];
 }
 
+/** DESIGN §8 soak: the seed's load test again and again against the running API and workers. */
+function measureSoak(bench: Bench, workDir: string, service: BenchProcess[]): Promise<SoakReport> {
+  const inspectPortOf = (i: number) => (i === 0 ? PORTS.apiInspector : PORTS.workerInspectors + i - 1);
+  return runSoak({
+    ...bench,
+    processes: Object.fromEntries(service.map((process, i) => [process.name, { pid: process.child.pid!, inspectPort: inspectPortOf(i) }])),
+    runs: sizes.soakRuns,
+    stock: sizes.seedStock,
+    scenario: { file: 'seed-load-test.yml', target: `http://127.0.0.1:${PORTS.api}`, buyers: bench.buyers, abandonRate: 0.2, workDir, smoke: args.quick },
+    log,
+  });
+}
+
 /** DESIGN §8: open order streams on the bench's API process, and how soon a settle reaches them. */
 async function measureStreams(bench: Bench, apiPid: number): Promise<{ openStreams: OpenStreams; checks: Check[] }> {
   const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams', price: 1000, stock: sizes.openStreams });
@@ -375,7 +394,7 @@ async function measureCapacity(bench: Bench): Promise<{ capacity: NonNullable<Be
 
 async function main(): Promise<void> {
   const config: Config = loadConfig(serviceEnv);
-  if (wants('seed-load-test') || wants('opening-spike')) ensureArtilleryInstalled(log);
+  if (wants('seed-load-test') || wants('opening-spike') || wants('soak')) ensureArtilleryInstalled(log);
   const outDir = args.out;
   const workDir = path.join(outDir, 'tmp');
   mkdirSync(workDir, { recursive: true });
@@ -389,15 +408,15 @@ async function main(): Promise<void> {
   const orderQueues = createOrderQueues(config);
 
   // The API and workers serve the parts before the capacity knee, which starts `npm start` itself.
-  const needsService = wants('http') || wants('hot-item') || wants('seed-load-test') || wants('opening-spike') || wants('order-streams');
+  const needsService = wants('http') || wants('hot-item') || wants('seed-load-test') || wants('opening-spike') || wants('order-streams') || wants('soak');
   const needsBare = wants('http') || wants('capacity');
   if (needsBare) BenchProcess.start('bare', 'bench/baselines/bare-express', { PORT: String(PORTS.bare), PLAIN_PORT: String(PORTS.plainBare) });
   BenchProcess.start('seed-design', 'bench/baselines/seed-design-server', { PORT: String(PORTS.seedDesign), DATABASE_URL: config.databaseUrl });
   const service = needsService
     ? [
-        // Its inspector (opened only when the order-streams part measures its memory) lets the bench make it collect garbage.
+        // Their inspectors (opened only when the order-streams and soak parts measure memory) let the bench make them collect garbage.
         BenchProcess.start('api', 'api/main', serviceEnv, [...API_NODE_FLAGS, inspectPortArg(PORTS.apiInspector)]),
-        ...Array.from({ length: Number(args.workers) }, (_, i) => BenchProcess.start(`worker-${i + 1}`, 'worker/main', serviceEnv, WORKER_NODE_FLAGS)),
+        ...Array.from({ length: Number(args.workers) }, (_, i) => BenchProcess.start(`worker-${i + 1}`, 'worker/main', serviceEnv, [...WORKER_NODE_FLAGS, inspectPortArg(PORTS.workerInspectors + i)])),
       ]
     : [];
   try {
@@ -440,6 +459,10 @@ async function main(): Promise<void> {
       const { openStreams, checks: passed } = await measureStreams(bench, service[0].child.pid!);
       report.openStreams = openStreams;
       checks.push(...passed);
+    }
+    if (wants('soak')) {
+      report.soak = await measureSoak(bench, workDir, service);
+      checks.push(...soakChecks(report.soak));
     }
     await Promise.all(service.map((p) => p.stop()));
     if (wants('capacity')) {

@@ -14,7 +14,7 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
   isolateTestFile(__filename);
   this.timeout(300_000);
 
-  it('When run quick, it starts the service and baselines, runs the scenarios (the seed load test polling and with Prefer: wait), follows orders on streams, runs the capacity steps, audits the invariants and writes the report with its charts', async () => {
+  it('When run quick, it starts the service and baselines, runs the scenarios (the seed load test polling and with Prefer: wait), follows orders on streams, soaks the service in the seed load test, runs the capacity steps, audits the invariants and writes the report with its charts', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
     const env = testEnv();
     const databaseUrl = new URL(env.DATABASE_URL!);
@@ -44,6 +44,20 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
       expect(scenario.errors, scenario.name).to.equal(0);
       expect(scenario.byEndpoint.enter.count, scenario.name).to.be.greaterThan(0);
     }
+    // The soak: each run measured every service process, and counted Redis's keys without a TTL.
+    const soak = report.soak!;
+    expect(soak.runs).to.have.length(2);
+    for (const run of soak.runs) {
+      expect(run.errors).to.equal(0);
+      expect(run.invariantViolations).to.deep.equal([]);
+      expect(Object.keys(run.rssMiB)).to.deep.equal(['api', 'worker-1', 'worker-2']);
+      for (const mib of Object.values(run.rssMiB)) expect(mib).to.be.greaterThan(10);
+      expect(run.redisUsedMiB).to.be.greaterThan(0);
+      // Every item the bench made so far keeps its sale state and held units; each soak run adds one item.
+      expect(run.keysWithoutTtl.items).to.be.at.least(2);
+      expect(run.keysWithoutTtl.queue).to.be.greaterThan(0);
+    }
+    expect(soak.runs[1].keysWithoutTtl.items - soak.runs[0].keysWithoutTtl.items).to.equal(2);
     const capacity = report.capacity!;
     expect(capacity.runs.map((run) => `${run.target}: ${run.kind}`)).to.have.members(
       ['this service, API_PROCESSES=1', 'this service, API_PROCESSES=2', 'seed design', 'HTTP ceiling: bare Express, stock in memory'].flatMap((target) => [`${target}: enough-stock`, `${target}: sells-out`]),
@@ -67,7 +81,7 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     const soldOut = capacity.runs.find((run) => run.kind === 'sells-out' && run.target === 'this service, API_PROCESSES=1')!;
     expect(soldOut.steps.flatMap((step) => Object.keys(step.byEndpoint.enter.statuses))).to.include('409');
     const html = readFileSync(path.join(out, readdirSync(out).find((file) => file.endsWith('.html'))!), 'utf8');
-    expect(html.match(/<svg/g), 'two capacity charts and one per scenario').to.have.length(5);
+    expect(html.match(/<svg/g), 'two capacity charts, one per scenario and the soak').to.have.length(6);
     expect(html).to.include('offered load (buyers arriving per second)');
     expect(report.checks.map((c) => c.name)).to.include.members([
       'intake vs bare Express',
@@ -80,6 +94,9 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
       'opening spike: settle latency, 202 to the settled order on the stream',
       '100 open streams: RSS per stream',
       '100 open streams: settle to its event',
+      'soak: time per run',
+      'soak: memory of the service processes (RSS after a full GC)',
+      'soak: Redis keys without a TTL',
     ]);
   });
 });
