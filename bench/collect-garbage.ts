@@ -41,16 +41,18 @@ async function debuggerUrlOf(port: number): Promise<string> {
 export interface InspectableProcess {
   pid: number;
   inspectPort: number;
+  /** How long its RSS is left to settle after each collection, ms (1,000 unless a smoke run, which measures nothing, waits less). */
+  steadyMs?: number;
 }
 
-/** The process's RSS once it has collected its garbage (twice: the second compacts what the first freed) and held steady for two seconds. */
-export async function settledRssMiBOf(process: InspectableProcess): Promise<number> {
+/** The process's RSS once it has collected its garbage (twice: the second compacts what the first freed) and held steady. */
+export async function settledRssMiBOf({ pid, inspectPort, steadyMs = 1000 }: InspectableProcess): Promise<number> {
   for (let round = 0; round < 2; round++) {
-    await collectGarbageOf(process.pid, process.inspectPort);
-    await sleep(1000);
+    await collectGarbageOf(pid, inspectPort);
+    await sleep(steadyMs);
   }
-  await sleep(1000);
-  return rssMiBOf(process.pid);
+  await sleep(steadyMs);
+  return rssMiBOf(pid);
 }
 
 function rssMiBOf(pid: number): number {

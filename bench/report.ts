@@ -140,7 +140,7 @@ function soakSection(soak: SoakReport): string[] {
   return [
     "## Soak: the seed's load test again and again (DESIGN §8)",
     '',
-    "Against the bench's API and workers, up since the bench began; each run on an item of its own. After each run, once every order settled: each process's RSS once it collected its garbage, Redis's used memory, and the keys under the prefix without a TTL (items' own, the drain queues', any other).",
+    "Against the bench's API and workers, up since the bench began; each run on an item of its own. After each run, once every order settled: each process's RSS once it collected its garbage, Redis's used memory, and the keys under the prefix without a TTL (items' own, the drain queues', any other: among them the mirrors of orders not settled yet, which get their TTL when they settle).",
     '',
     `| run | s | requests | errors | intake p99 ms | ${processes.map((name) => `${name} MiB`).join(' | ')} | Redis MiB | keys without TTL: items', queue, other |`,
     `|---|---|---|---|---|${processes.map(() => '---|').join('')}---|---|`,

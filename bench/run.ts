@@ -74,6 +74,8 @@ const sizes = args.quick
       // Fewer processes to start: the smoke run checks the harness, not the figures.
       capacityWorkers: 1,
       soakRuns: 2,
+      soakBuyers: 8,
+      rssSteadyMs: 100,
     }
   : {
       runs: 3,
@@ -89,6 +91,8 @@ const sizes = args.quick
       openStreams: Number(args['open-streams'] ?? 10_000),
       capacityWorkers: Number(args.workers),
       soakRuns: 6,
+      soakBuyers: 10_000,
+      rssSteadyMs: 1000,
     };
 
 const serviceEnv = benchServiceEnv({
@@ -324,10 +328,10 @@ function measureSoak(bench: Bench, workDir: string, service: BenchProcess[]): Pr
   const inspectPortOf = (i: number) => (i === 0 ? PORTS.apiInspector : PORTS.workerInspectors + i - 1);
   return runSoak({
     ...bench,
-    processes: Object.fromEntries(service.map((process, i) => [process.name, { pid: process.child.pid!, inspectPort: inspectPortOf(i) }])),
+    processes: Object.fromEntries(service.map((process, i) => [process.name, { pid: process.child.pid!, inspectPort: inspectPortOf(i), steadyMs: sizes.rssSteadyMs }])),
     runs: sizes.soakRuns,
     stock: sizes.seedStock,
-    scenario: { file: 'seed-load-test.yml', target: `http://127.0.0.1:${PORTS.api}`, buyers: bench.buyers, abandonRate: 0.2, workDir, smoke: args.quick },
+    scenario: { file: 'seed-load-test.yml', target: `http://127.0.0.1:${PORTS.api}`, buyers: bench.buyers.slice(0, sizes.soakBuyers), abandonRate: 0.2, workDir, smoke: args.quick },
     log,
   });
 }
@@ -337,7 +341,7 @@ async function measureStreams(bench: Bench, apiPid: number): Promise<{ openStrea
   const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams', price: 1000, stock: sizes.openStreams });
   const warmUp = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams warm-up', price: 1000, stock: sizes.openStreams });
   log(`open streams: ${sizes.openStreams} on one API process`);
-  const api = { pid: apiPid, inspectPort: PORTS.apiInspector };
+  const api = { pid: apiPid, inspectPort: PORTS.apiInspector, steadyMs: sizes.rssSteadyMs };
   const openStreams = await measureOpenStreams(bench, `http://127.0.0.1:${PORTS.api}`, api, { measured: item, warmUp }, bench.buyers, sizes.openStreams);
   await waitUntilItemSettled(bench.db, bench.redis, item.itemNum);
   return {
