@@ -105,7 +105,7 @@ export function scenarioChart(scenario: Pick<ScenarioResult, 'name' | 'timeline'
 
 /** The soak run by run: the load test's time, and the memory of each service process and of Redis. */
 export function soakChart(soak: SoakReport): Promise<string> {
-  const run = { field: 'run', type: 'ordinal', title: 'run of the seed\'s load test' } as const;
+  const run = { field: 'run', type: 'ordinal', title: 'run of the seed\'s load test', axis: { labelAngle: 0 } } as const;
   const memory = soak.runs.flatMap((result, i) => [
     ...Object.entries(result.rssMiB).map(([name, mib]) => ({ run: i + 1, what: `${name} (RSS after a full GC)`, mib })),
     { run: i + 1, what: 'Redis (used memory)', mib: result.redisUsedMiB },
@@ -118,7 +118,8 @@ export function soakChart(soak: SoakReport): Promise<string> {
         width: WIDTH,
         height: 160,
         data: { values: soak.runs.map((result, i) => ({ run: i + 1, seconds: result.seconds })) },
-        mark: { type: 'line', point: true },
+        // Not a colour of the legend below, which is for the memory lines.
+        mark: { type: 'line', point: true, color: '#333' },
         encoding: { x: run, y: { field: 'seconds', type: 'quantitative', title: 'time of the run (s)', scale: { zero: true } } },
       },
       {
