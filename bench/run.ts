@@ -323,12 +323,24 @@ function waitChecks(scenarios: ScenarioReport[]): Check[] {
   ];
 }
 
+/** A process of the service with its inspector's port, through which the bench has it collect its garbage before reading its memory. */
+interface ServiceProcess {
+  running: BenchProcess;
+  inspectPort: number;
+}
+
+function startServiceProcess(name: string, module: string, nodeFlags: string[], inspectPort: number): ServiceProcess {
+  return { running: BenchProcess.start(name, module, serviceEnv, [...nodeFlags, inspectPortArg(inspectPort)]), inspectPort };
+}
+
+/** The process as collect-garbage.ts reaches it, given as long to settle as this run's size allows. */
+const inspectable = ({ running, inspectPort }: ServiceProcess) => ({ pid: running.child.pid!, inspectPort, steadyMs: sizes.rssSteadyMs });
+
 /** DESIGN §8 soak: the seed's load test again and again against the running API and workers. */
-function measureSoak(bench: Bench, workDir: string, service: BenchProcess[]): Promise<SoakReport> {
-  const inspectPortOf = (i: number) => (i === 0 ? PORTS.apiInspector : PORTS.workerInspectors + i - 1);
+function measureSoak(bench: Bench, workDir: string, service: ServiceProcess[]): Promise<SoakReport> {
   return runSoak({
     ...bench,
-    processes: Object.fromEntries(service.map((process, i) => [process.name, { pid: process.child.pid!, inspectPort: inspectPortOf(i), steadyMs: sizes.rssSteadyMs }])),
+    processes: Object.fromEntries(service.map((serviceProcess) => [serviceProcess.running.name, inspectable(serviceProcess)])),
     runs: sizes.soakRuns,
     stock: sizes.seedStock,
     scenario: { file: 'seed-load-test.yml', target: `http://127.0.0.1:${PORTS.api}`, buyers: bench.buyers.slice(0, sizes.soakBuyers), abandonRate: 0.2, workDir, smoke: args.quick },
@@ -337,12 +349,11 @@ function measureSoak(bench: Bench, workDir: string, service: BenchProcess[]): Pr
 }
 
 /** DESIGN §8: open order streams on the bench's API process, and how soon a settle reaches them. */
-async function measureStreams(bench: Bench, apiPid: number): Promise<{ openStreams: OpenStreams; checks: Check[] }> {
+async function measureStreams(bench: Bench, apiProcess: ServiceProcess): Promise<{ openStreams: OpenStreams; checks: Check[] }> {
   const item = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams', price: 1000, stock: sizes.openStreams });
   const warmUp = await seedItem(bench.db, bench.redis, bench.sellerNum, { title: 'open streams warm-up', price: 1000, stock: sizes.openStreams });
   log(`open streams: ${sizes.openStreams} on one API process`);
-  const api = { pid: apiPid, inspectPort: PORTS.apiInspector, steadyMs: sizes.rssSteadyMs };
-  const openStreams = await measureOpenStreams(bench, `http://127.0.0.1:${PORTS.api}`, api, { measured: item, warmUp }, bench.buyers, sizes.openStreams);
+  const openStreams = await measureOpenStreams(bench, `http://127.0.0.1:${PORTS.api}`, inspectable(apiProcess), { measured: item, warmUp }, bench.buyers, sizes.openStreams);
   await waitUntilItemSettled(bench.db, bench.redis, item.itemNum);
   return {
     openStreams,
@@ -419,8 +430,8 @@ async function main(): Promise<void> {
   const service = needsService
     ? [
         // Their inspectors (opened only when the order-streams and soak parts measure memory) let the bench make them collect garbage.
-        BenchProcess.start('api', 'api/main', serviceEnv, [...API_NODE_FLAGS, inspectPortArg(PORTS.apiInspector)]),
-        ...Array.from({ length: Number(args.workers) }, (_, i) => BenchProcess.start(`worker-${i + 1}`, 'worker/main', serviceEnv, [...WORKER_NODE_FLAGS, inspectPortArg(PORTS.workerInspectors + i)])),
+        startServiceProcess('api', 'api/main', API_NODE_FLAGS, PORTS.apiInspector),
+        ...Array.from({ length: Number(args.workers) }, (_, i) => startServiceProcess(`worker-${i + 1}`, 'worker/main', WORKER_NODE_FLAGS, PORTS.workerInspectors + i)),
       ]
     : [];
   try {
@@ -460,7 +471,7 @@ async function main(): Promise<void> {
     report.settleLatency = settleLatency;
     checks.push(...scenarioChecks);
     if (wants('order-streams')) {
-      const { openStreams, checks: passed } = await measureStreams(bench, service[0].child.pid!);
+      const { openStreams, checks: passed } = await measureStreams(bench, service[0]);
       report.openStreams = openStreams;
       checks.push(...passed);
     }
@@ -468,7 +479,7 @@ async function main(): Promise<void> {
       report.soak = await measureSoak(bench, workDir, service);
       checks.push(...soakChecks(report.soak));
     }
-    await Promise.all(service.map((p) => p.stop()));
+    await Promise.all(service.map(({ running }) => running.stop()));
     if (wants('capacity')) {
       const { capacity, checks: passed } = await measureCapacity(bench);
       report.capacity = capacity;
