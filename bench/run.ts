@@ -20,7 +20,7 @@ import type { StepPlan } from './open-model';
 import { BenchProcess, PROJECT_ROOT, untilFileHasContent, waitUntilUp } from './processes';
 import { writeReport, type BenchReport, type Check, type ScenarioReport } from './report';
 import { measureOpenStreams, measureSettleLatencyDuringSpike, type OpenStreams, type SettleLatency } from './order-watch';
-import { recordsFileOf, runScenario } from './scenarios';
+import { intakeP99Of, recordsFileOf, runScenario } from './scenarios';
 import { benchServiceEnv } from './service-env';
 import { seedItem, seedUsers, type BenchUser } from './seed-data';
 import { runSoak, soakChecks, type SoakReport } from './soak';
@@ -266,7 +266,7 @@ async function runScenarios(bench: Bench, workDir: string): Promise<{ scenarios:
     });
   }
   const checks = scenarios.flatMap((scenario) => {
-    const intakeP99 = Math.max(scenario.byEndpoint.enter?.p99 ?? 0, scenario.byEndpoint.pay?.p99 ?? 0);
+    const intakeP99 = intakeP99Of(scenario);
     return [
       { name: `${scenario.name}: errors`, target: '0', measured: String(scenario.errors), pass: scenario.errors === 0 },
       { name: `${scenario.name}: invariants`, target: 'all hold', measured: scenario.invariantViolations.length ? `${scenario.invariantViolations.length} violations` : 'all hold', pass: scenario.invariantViolations.length === 0 },

@@ -28,6 +28,11 @@ export interface ScenarioResult {
   acceptedOrderNums: number[];
 }
 
+/** The p99 of the intake steps (entering and paying), ms. */
+export function intakeP99Of(result: Pick<ScenarioResult, 'byEndpoint'>): number {
+  return Math.max(result.byEndpoint.enter?.p99 ?? 0, result.byEndpoint.pay?.p99 ?? 0);
+}
+
 /** What each step may answer when the service works: SOLD_OUT, NOT_OPEN_YET and the like are 409s. */
 const EXPECTED_STATUSES: Record<string, number[]> = { enter: [200, 409], pay: [200, 202], poll: [200] };
 

@@ -7,7 +7,8 @@ import { ITEM_KEY_PREFIX } from '../shared/redis-keys';
 import { auditItemInvariants } from '../testkit/invariant-audit';
 import { settledRssMiBOf, type InspectableProcess } from './collect-garbage';
 import type { Check } from './report';
-import { runScenario, type ScenarioRun } from './scenarios';
+import { median } from './load';
+import { intakeP99Of, runScenario, type ScenarioRun } from './scenarios';
 import { seedItem, type BenchUser } from './seed-data';
 import { waitUntilItemSettled } from './settlement';
 
@@ -79,7 +80,7 @@ export async function runSoak(setup: SoakSetup): Promise<SoakReport> {
       seconds: result.seconds,
       requests: result.requests,
       errors: result.errors,
-      intakeP99Ms: Math.max(result.byEndpoint.enter?.p99 ?? 0, result.byEndpoint.pay?.p99 ?? 0),
+      intakeP99Ms: intakeP99Of(result),
       invariantViolations: await auditItemInvariants(setup.db, item.itemNum, acceptedOrderNums),
       rssMiB: Object.fromEntries(rss),
       redisUsedMiB: Number(/used_memory:(\d+)/.exec(await setup.redis.info('memory'))?.[1]) / 2 ** 20,
@@ -116,8 +117,6 @@ async function keysWithoutTtlOf(config: Config): Promise<KeysWithoutTtl> {
   }
   return keys;
 }
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 
 export function soakChecks(soak: SoakReport): Check[] {
   const { runs } = soak;
