@@ -114,7 +114,10 @@ describe('A spike on one hot item through three worker processes', function () {
     await blocker('stocks').where({ item_id: item.itemNum }).forUpdate().first();
     const [worker] = await startWorkers(1);
     await waitFor('the batch to wait on the stock row', async () => {
-      const [rows] = await api.ctx.db.raw("SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX WHERE trx_state = 'LOCK WAIT'");
+      // This database's transactions only: other test files may run beside this one.
+      const [rows] = await api.ctx.db.raw(
+        "SELECT COUNT(*) AS n FROM information_schema.INNODB_TRX t JOIN information_schema.PROCESSLIST p ON p.ID = t.trx_mysql_thread_id WHERE t.trx_state = 'LOCK WAIT' AND p.DB = DATABASE()",
+      );
       return Number(rows[0].n) > 0;
     });
     return { spike, blocker, worker: worker };

@@ -9,6 +9,7 @@ import { BuyerClient } from './support/buyer-client';
 import { buildPages, DESKTOP, launchChromium, PHONE } from '../testkit/chromium';
 import { WatchedPage } from './support/chromium';
 import { isolateTestFile } from './support/isolation';
+import { holdDistFolder } from './support/dist-folder';
 import { insertItem, insertUser, type TestUser } from './support/order-fixtures';
 import { TestSmtpServer } from './support/smtp';
 import { startTestWorker } from './support/worker';
@@ -20,6 +21,7 @@ const signedIn = (user: TestUser, name: string) => ({
 
 describe('The drop page and the seller page, in Chromium', () => {
   isolateTestFile(__filename);
+  holdDistFolder();
   let smtp: TestSmtpServer;
   let api: RunningApi;
   let browser: Browser;

@@ -12,6 +12,7 @@ import { NpmStart } from './support/npm-start';
 import { testConfig, testEnv } from './support/test-env';
 import { waitFor } from './support/wait';
 import { isolateTestFile } from './support/isolation';
+import { holdDistFolder } from './support/dist-folder';
 
 const README = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
 const DEFAULT_ORIGIN = `http://localhost:${loadConfig({}).port}`;
@@ -56,6 +57,7 @@ class Shell {
 
 describe('README "Try it" against a real npm start', function () {
   isolateTestFile(__filename);
+  holdDistFolder();
   this.timeout(300_000);
   let env: NodeJS.ProcessEnv;
   let origin: string;

@@ -12,7 +12,7 @@ const RUN_REDIS_PREFIX = process.env.TEST_REDIS_PREFIX ?? 'rptest:';
 const baseEnv: NodeJS.ProcessEnv = {
   ...process.env,
   NODE_ENV: 'test',
-  DATABASE_URL: process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/reservation_purchase_test',
+  DATABASE_URL: databaseOfThisProcess(process.env.TEST_DATABASE_URL ?? 'mysql://root@127.0.0.1:3306/reservation_purchase_test'),
   REDIS_URL: process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379',
   REDIS_PREFIX: RUN_REDIS_PREFIX,
   JWT_SECRET: 'test-secret-that-is-long-enough',
@@ -24,6 +24,18 @@ const baseEnv: NodeJS.ProcessEnv = {
   AUTH_RATE_LIMIT_PER_IP: '0',
 };
 delete baseEnv.SMTP_URL;
+
+/**
+ * Mocha's parallel workers run files side by side, and a file's order numbers start above every
+ * order in its database (isolation.ts): each worker gets a database of its own.
+ */
+function databaseOfThisProcess(databaseUrl: string): string {
+  const workerId = process.env.MOCHA_WORKER_ID;
+  if (workerId === undefined) return databaseUrl;
+  const url = new URL(databaseUrl);
+  url.pathname = `${url.pathname}_w${workerId}`;
+  return url.toString();
+}
 
 /** The Redis prefix of the test file running now (see isolateTestFile), under the run's prefix. */
 let filePrefix: string | undefined;
