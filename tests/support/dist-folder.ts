@@ -16,6 +16,8 @@ export function holdDistFolder(): void {
     release = await lockfile.lock(path.join(ROOT, 'dist'), {
       realpath: false,
       lockfilePath: path.join(ROOT, 'node_modules', '.dist-folder.lock'),
+      // Taken over only a minute after its holder stopped touching it: a busy machine may delay that touch by seconds.
+      stale: 60_000,
       retries: { retries: 600, factor: 1, minTimeout: 500, maxTimeout: 500 },
     });
     this.test!.parent!.afterAll('give dist/ back', async () => release?.());
