@@ -5,12 +5,15 @@ import { partitionOf, type OrderQueues } from '../shared/queue';
 import { redisKeys } from '../shared/redis-keys';
 import { enterAndPayInRedis } from '../testkit/orders-in-redis';
 import type { BenchUser } from './seed-data';
+import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './machine-cpu';
 
 export interface DrainMeasurement {
   orders: number;
   seconds: number;
   ordersPerSecond: number;
   orderNums: number[];
+  /** The machine's cores over the drain: how much of them MySQL, Redis, the workers and the rest took. */
+  machineCpu: MachineCpuShare;
 }
 
 /**
@@ -35,8 +38,9 @@ export async function measureHotItemDrain(
   }
   await orderQueues.requestDrain(item.itemNum);
   const started = process.hrtime.bigint();
+  const cpuBefore = machineCpuTicks();
   await queue.resume();
   while ((await redis.llen(redisKeys.itemLine(item.itemNum))) > 0) await sleep(5);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { orders, seconds, ordersPerSecond: orders / seconds, orderNums };
+  return { orders, seconds, ordersPerSecond: orders / seconds, orderNums, machineCpu: machineCpuShareSince(cpuBefore) };
 }

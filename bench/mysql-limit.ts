@@ -2,6 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Config } from '../shared/config';
 import { bulkInsertSql, createDb, sendStatements, sqlOf, type Db } from '../shared/db';
 import { lockStockQuery, stockLevelOf, stockWrite, type StockLevel } from '../shared/items/item-repository';
+import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './machine-cpu';
 
 /**
  * The limit beside the hot-item drain: the bare MySQL statements of one drain batch (lock the
@@ -14,7 +15,7 @@ import { lockStockQuery, stockLevelOf, stockWrite, type StockLevel } from '../sh
  * the writes as one query, then the commit): what is compared is the statements, not the client's
  * way to them.
  */
-export async function measureBareBatchStatements(config: Pick<Config, 'databaseUrl'>, itemNum: number, buyerNums: number[], ordersPerBatch: number, batches: number): Promise<{ ordersPerSecond: number }> {
+export async function measureBareBatchStatements(config: Pick<Config, 'databaseUrl'>, itemNum: number, buyerNums: number[], ordersPerBatch: number, batches: number): Promise<{ ordersPerSecond: number; machineCpu: MachineCpuShare }> {
   const db = createDb(config, { pool: { min: 1, max: 1 }, multipleStatements: true });
   try {
     const [{ highest }] = await db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
@@ -22,6 +23,7 @@ export async function measureBareBatchStatements(config: Pick<Config, 'databaseU
     const stock = stockLevelOf(await db('stocks').where({ item_id: itemNum }).first('quantity', 'version'), itemNum);
     let next = batchStatements(db, itemNum, buyerNums, firstOrderNum, ordersPerBatch, stock);
     const started = process.hrtime.bigint();
+    const cpuBefore = machineCpuTicks();
     for (let batch = 0; batch < batches; batch++) {
       const current = next;
       await db.transaction(async (trx) => {
@@ -33,7 +35,7 @@ export async function measureBareBatchStatements(config: Pick<Config, 'databaseU
       });
     }
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { ordersPerSecond: (ordersPerBatch * batches) / seconds };
+    return { ordersPerSecond: (ordersPerBatch * batches) / seconds, machineCpu: machineCpuShareSince(cpuBefore) };
   } finally {
     await db.destroy();
   }

@@ -10,6 +10,7 @@ import { orderChangesChannel } from '../shared/redis-keys';
 import { enterAndPayInRedis } from '../testkit/orders-in-redis';
 import { percentiles } from './load';
 import { settledRssMiBOf, type InspectableProcess } from './collect-garbage';
+import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './machine-cpu';
 import { PublishObserver } from './publish-observer';
 import type { BenchUser } from './seed-data';
 
@@ -43,6 +44,8 @@ export interface OpenStreams {
   apiCpuUsPerStream: number;
   /** CPU of the bench process (every thread) over the drain, µs per stream: what reading the events takes from the cores the API shares. */
   clientCpuUsPerStream: number;
+  /** The machine's cores over the drain: what the API shared them with. */
+  machineCpu: MachineCpuShare;
   unanswered: number;
 }
 
@@ -222,11 +225,13 @@ export async function measureOpenStreams(
   clientLoopDelay.enable();
   const apiCpuBefore = cpuMsOf(api.pid);
   const clientCpuBefore = process.cpuUsage();
+  const machineCpuBefore = machineCpuTicks();
   const resumedAt = Date.now();
   await partition.resume();
   await orderQueues.requestDrain(items.measured.itemNum);
   const settledAt = await Promise.all(streams.map((stream) => withTimeout(stream.settled, 300_000)));
   const drainMs = Date.now() - resumedAt;
+  const machineCpu = machineCpuShareSince(machineCpuBefore);
   const clientCpu = process.cpuUsage(clientCpuBefore);
   clientLoopDelay.disable();
   await sleep(500);
@@ -247,6 +252,7 @@ export async function measureOpenStreams(
     drainMs,
     apiCpuUsPerStream: Math.round((apiCpuMs * 1000) / streams.length),
     clientCpuUsPerStream: Math.round((clientCpu.user + clientCpu.system) / streams.length),
+    machineCpu,
     unanswered: settledAt.filter((at) => at === undefined).length,
   };
 }

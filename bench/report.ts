@@ -4,7 +4,8 @@ import { marked } from 'marked';
 import { STOCK_KINDS, type CapacityReport } from './capacity';
 import { capacityChart, scenarioChart, soakChart } from './charts';
 import type { DrainMeasurement } from './drain';
-import type { LoadResult } from './load';
+import { median, type LoadResult } from './load';
+import type { MachineCpuShare } from './machine-cpu';
 import type { OpenStreams, SettleLatency } from './order-watch';
 import type { ScenarioResult } from './scenarios';
 import type { SoakReport } from './soak';
@@ -47,7 +48,7 @@ export interface BenchReport {
   hotItem?: {
     drain: Omit<DrainMeasurement, 'orderNums'>[];
     seedDesign: LoadResult[];
-    bareMysqlBatches: { ordersPerBatch: number; ordersPerSecond: number }[];
+    bareMysqlBatches: { ordersPerBatch: number; ordersPerSecond: number; machineCpu: MachineCpuShare }[];
     medians: { drain: number; seedDesign: number; bareMysql: number };
     invariantViolations: string[];
   };
@@ -86,15 +87,20 @@ function hotItemSection(hotItem: NonNullable<BenchReport['hotItem']>): string[] 
   return [
     '## Hot item',
     '',
-    '| | orders/s (median) |',
-    '|---|---|',
-    `| this service: one item's line drained by the workers | ${fixed(hotItem.medians.drain)} |`,
-    `| seed's first design: one SELECT … FOR UPDATE transaction per order, 16 connections | ${fixed(hotItem.medians.seedDesign)} |`,
-    `| limit: the bare MySQL statements of as many orders in batches of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, one connection, each run beside a drain run | ${fixed(hotItem.medians.bareMysql)} |`,
+    '| | orders/s (median) | the machine\'s cores meanwhile: busy (lost to the hypervisor), medians |',
+    '|---|---|---|',
+    `| this service: one item's line drained by the workers | ${fixed(hotItem.medians.drain)} | ${machineCpuOf(hotItem.drain.map((drain) => drain.machineCpu))} |`,
+    `| seed's first design: one SELECT … FOR UPDATE transaction per order, 16 connections | ${fixed(hotItem.medians.seedDesign)} | |`,
+    `| limit: the bare MySQL statements of as many orders in batches of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, one connection, each run beside a drain run | ${fixed(hotItem.medians.bareMysql)} | ${machineCpuOf(hotItem.bareMysqlBatches.map((batches) => batches.machineCpu))} |`,
     '',
     `Invariants after the drain runs: ${hotItem.invariantViolations.length ? hotItem.invariantViolations.join('; ') : 'all hold'}.`,
     '',
   ];
+}
+
+/** Medians of the runs' shares of the machine's cores: `busy% (steal%)`. */
+export function machineCpuOf(shares: MachineCpuShare[]): string {
+  return `${median(shares.map((share) => share.busyPercent))}% (${median(shares.map((share) => share.stealPercent))}%)`;
 }
 
 function scenarioSection(scenario: ScenarioReport): string[] {
@@ -128,7 +134,7 @@ function orderWatchSection(report: BenchReport): string[] {
       : []),
     ...(streams
       ? [
-          `${streams.streams} streams open on one API process, each on an order waiting in a paused line: RSS ${fixed(streams.rssBeforeMiB)} → ${fixed(streams.rssAfterMiB)} MiB, ${fixed(streams.kibPerStream, 1)} KiB a stream. Then the line drained: from a settle's publish (heard by the bench on the order changes channel) to its event at the stream's client: p50 ${streams.settleToEventMs.p50} ms, p99 ${streams.settleToEventMs.p99} ms, max ${streams.settleToEventMs.max} ms${streams.unanswered ? `; ${streams.unanswered} never told` : ''}. Meanwhile the bench's own event loop, where its 10,000 clients read their events, was late by up to ${streams.clientLoopDelayMs.p99} ms (p99; max ${streams.clientLoopDelayMs.max} ms): that much of the delay may be the client's. The drain took ${streams.drainMs} ms; CPU per stream over it: the API process ${streams.apiCpuUsPerStream} µs, the bench's clients ${streams.clientCpuUsPerStream} µs.`,
+          `${streams.streams} streams open on one API process, each on an order waiting in a paused line: RSS ${fixed(streams.rssBeforeMiB)} → ${fixed(streams.rssAfterMiB)} MiB, ${fixed(streams.kibPerStream, 1)} KiB a stream. Then the line drained: from a settle's publish (heard by the bench on the order changes channel) to its event at the stream's client: p50 ${streams.settleToEventMs.p50} ms, p99 ${streams.settleToEventMs.p99} ms, max ${streams.settleToEventMs.max} ms${streams.unanswered ? `; ${streams.unanswered} never told` : ''}. Meanwhile the bench's own event loop, where its 10,000 clients read their events, was late by up to ${streams.clientLoopDelayMs.p99} ms (p99; max ${streams.clientLoopDelayMs.max} ms): that much of the delay may be the client's. The drain took ${streams.drainMs} ms; CPU per stream over it: the API process ${streams.apiCpuUsPerStream} µs, the bench's clients ${streams.clientCpuUsPerStream} µs; the machine's cores were ${streams.machineCpu.busyPercent}% busy (${streams.machineCpu.stealPercent}% lost to the hypervisor).`,
           '',
         ]
       : []),

@@ -18,7 +18,7 @@ import { measure, median, type LoadResult } from './load';
 import { measureBareBatchStatements } from './mysql-limit';
 import type { StepPlan } from './open-model';
 import { BenchProcess, PROJECT_ROOT, untilFileHasContent, waitUntilUp } from './processes';
-import { writeReport, type BenchReport, type Check, type ScenarioReport } from './report';
+import { machineCpuOf, writeReport, type BenchReport, type Check, type ScenarioReport } from './report';
 import { measureOpenStreams, measureSettleLatencyDuringSpike, type OpenStreams, type SettleLatency } from './order-watch';
 import { intakeP99Of, recordsFileOf, runScenario } from './scenarios';
 import { benchServiceEnv } from './service-env';
@@ -224,7 +224,7 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
       {
         name: 'hot-item drain vs bare MySQL limit',
         target: '≥ 85%',
-        measured: `${((100 * medians.drain) / medians.bareMysql).toFixed(0)}% (${medians.drain.toFixed(0)} vs ${medians.bareMysql.toFixed(0)} orders/s)`,
+        measured: `${((100 * medians.drain) / medians.bareMysql).toFixed(0)}% (${medians.drain.toFixed(0)} vs ${medians.bareMysql.toFixed(0)} orders/s; cores busy (hypervisor steal): drains ${machineCpuOf(drains.map((drain) => drain.machineCpu))}, limit ${machineCpuOf(bareMysqlBatches.map((batches) => batches.machineCpu))})`,
         pass: medians.drain >= 0.85 * medians.bareMysql,
       },
       { name: 'hot-item drain invariants', target: 'all hold', measured: invariantViolations.length ? `${invariantViolations.length} violations` : 'all hold', pass: invariantViolations.length === 0 },
@@ -362,7 +362,7 @@ async function measureStreams(bench: Bench, apiProcess: ServiceProcess): Promise
       {
         name: `${openStreams.streams} open streams: settle to its event`,
         target: 'p99 < 100 ms',
-        measured: `p50 ${openStreams.settleToEventMs.p50} ms, p99 ${openStreams.settleToEventMs.p99} ms${openStreams.unanswered ? `, ${openStreams.unanswered} never told` : ''} (the bench's event loop late by up to ${openStreams.clientLoopDelayMs.p99} ms, p99; drain ${openStreams.drainMs} ms, CPU per stream: API ${openStreams.apiCpuUsPerStream} µs, bench ${openStreams.clientCpuUsPerStream} µs)`,
+        measured: `p50 ${openStreams.settleToEventMs.p50} ms, p99 ${openStreams.settleToEventMs.p99} ms${openStreams.unanswered ? `, ${openStreams.unanswered} never told` : ''} (the bench's event loop late by up to ${openStreams.clientLoopDelayMs.p99} ms, p99; drain ${openStreams.drainMs} ms, CPU per stream: API ${openStreams.apiCpuUsPerStream} µs, bench ${openStreams.clientCpuUsPerStream} µs; cores busy ${openStreams.machineCpu.busyPercent}%, steal ${openStreams.machineCpu.stealPercent}%)`,
         pass: openStreams.unanswered === 0 && openStreams.settleToEventMs.p99 < 100,
       },
     ],

@@ -34,6 +34,11 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     expect(report.hotItem!.invariantViolations).to.deep.equal([]);
     // Each drain run has its limit run beside it, on as many orders.
     expect(report.hotItem!.bareMysqlBatches).to.have.length(report.hotItem!.drain.length);
+    // Each drain, limit run and stream drain says how busy the machine's cores were meanwhile.
+    for (const { busyPercent, stealPercent } of [...report.hotItem!.drain, ...report.hotItem!.bareMysqlBatches, report.openStreams!].map((part) => part.machineCpu)) {
+      expect(busyPercent).to.be.within(1, 100);
+      expect(stealPercent).to.be.within(0, 100 - busyPercent);
+    }
     expect(report.scenarios.map((s) => s.name)).to.deep.equal(['seed-load-test', 'seed-load-test-wait', 'opening-spike']);
     expect(report.settleLatency!.settleMs.count).to.be.greaterThan(0);
     expect(report.openStreams!.streams).to.be.greaterThan(0);
