@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { median } from './load';
 
 /** The whole machine's CPU time so far, from /proc/stat (clock ticks, every core). */
 export interface MachineCpuTicks {
@@ -25,4 +26,9 @@ export function machineCpuShareSince(since: MachineCpuTicks): MachineCpuShare {
   const now = machineCpuTicks();
   const total = Math.max(1, now.total - since.total);
   return { busyPercent: Math.round((100 * (now.busy - since.busy)) / total), stealPercent: Math.round((100 * (now.steal - since.steal)) / total) };
+}
+
+/** Medians of the runs' shares of the machine's cores: `busy% (steal%)`. */
+export function machineCpuOf(shares: MachineCpuShare[]): string {
+  return `${median(shares.map((share) => share.busyPercent))}% (${median(shares.map((share) => share.stealPercent))}%)`;
 }

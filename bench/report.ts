@@ -4,8 +4,8 @@ import { marked } from 'marked';
 import { STOCK_KINDS, type CapacityReport } from './capacity';
 import { capacityChart, scenarioChart, soakChart } from './charts';
 import type { DrainMeasurement } from './drain';
-import { median, type LoadResult } from './load';
-import type { MachineCpuShare } from './machine-cpu';
+import type { LoadResult } from './load';
+import { machineCpuOf, type MachineCpuShare } from './machine-cpu';
 import type { OpenStreams, SettleLatency } from './order-watch';
 import type { ScenarioResult } from './scenarios';
 import type { SoakReport } from './soak';
@@ -96,11 +96,6 @@ function hotItemSection(hotItem: NonNullable<BenchReport['hotItem']>): string[] 
     `Invariants after the drain runs: ${hotItem.invariantViolations.length ? hotItem.invariantViolations.join('; ') : 'all hold'}.`,
     '',
   ];
-}
-
-/** Medians of the runs' shares of the machine's cores: `busy% (steal%)`. */
-export function machineCpuOf(shares: MachineCpuShare[]): string {
-  return `${median(shares.map((share) => share.busyPercent))}% (${median(shares.map((share) => share.stealPercent))}%)`;
 }
 
 function scenarioSection(scenario: ScenarioReport): string[] {
