@@ -129,7 +129,7 @@ describe('A line batch in MySQL, applied once and applied again', function () {
       const { item, record, pay, orderNums, stored } = await arrange(10);
       const before = (await stored([])).stock;
       const entries = orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
-      const walked = walkAhead(workerDb, item.itemNum, entries, before, neverDeclines)!;
+      const walked = (await walkAhead(workerDb, item.itemNum, entries, before, neverDeclines))!;
 
       let applied: Awaited<ReturnType<typeof applyLineBatch>> | undefined;
       const sent = await mysqlQueriesOf(workerDb, async () => (applied = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, walked)));
@@ -148,7 +148,7 @@ describe('A line batch in MySQL, applied once and applied again', function () {
       const { item, record, pay, orderNums, stored } = await arrange(2);
       const actual = (await stored([])).stock;
       const entries = orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
-      const walked = walkAhead(workerDb, item.itemNum, entries, { quantity: 10, version: actual.version }, neverDeclines)!;
+      const walked = (await walkAhead(workerDb, item.itemNum, entries, { quantity: 10, version: actual.version }, neverDeclines))!;
       expect(walked.outcome.settledNow).to.deep.equal(['PAID', 'PAID', 'PAID']);
 
       const applied = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, walked);
@@ -162,10 +162,10 @@ describe('A line batch in MySQL, applied once and applied again', function () {
     it('When a batch walked ahead is applied again (committed, yet still at the head of the line), its one query is refused at the orders, and the batch, read under the lock, changes nothing', async () => {
       const { item, record, pay, orderNums, stored } = await arrange(10);
       const entries = orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
-      const first = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, walkAhead(workerDb, item.itemNum, entries, (await stored([])).stock, neverDeclines));
+      const first = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, await walkAhead(workerDb, item.itemNum, entries, (await stored([])).stock, neverDeclines));
       const once = await stored(orderNums(3));
 
-      const replayed = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, walkAhead(workerDb, item.itemNum, entries, first.stock, neverDeclines));
+      const replayed = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, await walkAhead(workerDb, item.itemNum, entries, first.stock, neverDeclines));
       expect(replayed.settledNow).to.deep.equal([]);
       expect(replayed.orders.map((order) => order.status)).to.deep.equal(['PAID', 'PAID', 'PAID']);
       expect(await stored(orderNums(3))).to.deep.equal(once);

@@ -198,10 +198,10 @@ function paymentPolicyOf(ctx: ServiceContext) {
  * while a failing entry is being looked for), when the whole of it goes next: no order of it has
  * dead entries. A batch that cannot be walked ahead (an entry that fails) is walked under the lock.
  */
-function withWalkAhead(ctx: ServiceContext, itemNum: number, next: LineHead, stockAfter: StockLevel | undefined): NextBatch {
+async function withWalkAhead(ctx: ServiceContext, itemNum: number, next: LineHead, stockAfter: StockLevel | undefined): Promise<NextBatch> {
   if (!stockAfter || next.entries.length === 0 || next.deadOrders.size > 0) return next;
   try {
-    return { ...next, walked: walkAhead(ctx.db, itemNum, next.entries.map(parseLineEntry), stockAfter, paymentPolicyOf(ctx)) };
+    return { ...next, walked: await walkAhead(ctx.db, itemNum, next.entries.map(parseLineEntry), stockAfter, paymentPolicyOf(ctx)) };
   } catch {
     return next;
   }

@@ -1,3 +1,4 @@
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { bulkInsertSql, isDuplicateKey, sendStatements, sendWrites, sqlOf, type Db } from '../db';
 import { lockStock, lockStockQuery, stockLevelOf, stockWrite, type StockLevel } from '../items/item-repository';
 import { LineBatch, type HistoryAdded, type PaymentPolicy, type TouchedOrder } from './line-batch';
@@ -79,11 +80,21 @@ export type WhileWriting = (stockAfter: StockLevel) => void;
  * The batch walked on the stock level `stock` (what the batch before it leaves), its writes made,
  * so that it goes to MySQL the moment that batch commits; undefined when it pays or cancels orders
  * recorded before it, which must be read under the lock.
+ * It is made while the batch before it is in MySQL, each write's SQL in a turn of its own: made at
+ * once (some 4 ms for 500 entries), it held back the handling of that batch's answer, and so its
+ * commit, whenever the answer came meanwhile (measured: the hot item drained ~8 points of the bare
+ * MySQL limit faster with the turns).
  */
-export function walkAhead(db: Db, itemNum: number, entries: LineEntry[], stock: StockLevel, policy: PaymentPolicy): WalkedBatch | undefined {
+export async function walkAhead(db: Db, itemNum: number, entries: LineEntry[], stock: StockLevel, policy: PaymentPolicy): Promise<WalkedBatch | undefined> {
   if (ordersToRead(entries, 'unrecorded').length > 0) return undefined;
   const walk = walkBatch(db, itemNum, entries, stock, new Map(), policy);
-  return { entries, walkedOn: stock, writes: walk.writes.map((write) => write()), outcome: walk.outcome() };
+  const writes: string[] = [];
+  for (const write of walk.writes) {
+    await nextTurn();
+    writes.push(write());
+  }
+  await nextTurn();
+  return { entries, walkedOn: stock, writes, outcome: walk.outcome() };
 }
 
 function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, ordersRead: OrdersRead, whileWriting?: WhileWriting, walked?: WalkedBatch): Promise<BatchOutcome> {
