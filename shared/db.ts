@@ -40,12 +40,13 @@ export async function sendWrites(trx: Knex.Transaction, writes: Write[]): Promis
   const [first, ...rest] = writes;
   if (!first) return;
   const connection = await connectionOf(trx);
-  const sent = [sendNow(trx, connection, first())];
+  const client = trx.client as QueryClient;
+  const sent = [sendNow(client, connection, first())];
   // Handled below: a refusal of the first write (a replayed batch's duplicate key) must not go unhandled meanwhile.
   sent[0].catch(() => undefined);
   // The first write is on the wire: the others are made while MySQL runs it.
   await nextTurn();
-  for (const write of rest) sent.push(sendNow(trx, connection, write()));
+  for (const write of rest) sent.push(sendNow(client, connection, write()));
   await Promise.all(sent);
 }
 
@@ -58,23 +59,50 @@ export async function sendWrites(trx: Knex.Transaction, writes: Write[]): Promis
  */
 export async function sendStatements(trx: Knex.Transaction, statements: string[]): Promise<unknown[]> {
   const connection = await connectionOf(trx);
-  if (statements.length > 1 && connection.config.multipleStatements) return (await sendNow(trx, connection, statements.join(';\n'))) as unknown[];
-  return Promise.all(statements.map((sql) => sendNow(trx, connection, sql)));
+  const client = trx.client as QueryClient;
+  if (statements.length > 1 && connection.config.multipleStatements) return (await sendNow(client, connection, statements.join(';\n'))) as unknown[];
+  return Promise.all(statements.map((sql) => sendNow(client, connection, sql)));
+}
+
+/**
+ * Statements run as one transaction in ONE query, on a connection of the pool's that takes several
+ * statements a query (createDb's `multipleStatements`): MySQL begins, runs and commits them with
+ * no answer to the client in between, so nothing the client is busy with meanwhile holds the
+ * commit back (on any other connection they go one by one). A statement that fails stops the
+ * rest, and what ran is rolled back. Resolves with each statement's answer.
+ */
+export async function commitInOneQuery(db: Db, statements: string[]): Promise<unknown[]> {
+  const client = db.client as PoolClient;
+  const connection = await client.acquireConnection();
+  try {
+    const transaction = ['start transaction', ...statements, 'commit'];
+    if (connection.config.multipleStatements) return ((await sendNow(client, connection, transaction.join(';\n'))) as unknown[]).slice(1, -1);
+    const answers = [];
+    for (const sql of transaction) answers.push(await sendNow(client, connection, sql));
+    return answers.slice(1, -1);
+  } catch (error) {
+    await sendNow(client, connection, 'rollback').catch(() => undefined);
+    throw error;
+  } finally {
+    client.releaseConnection(connection);
+  }
 }
 
 function connectionOf(trx: Knex.Transaction): Promise<Connection> {
-  return (trx.client as TransactionClient).acquireConnection();
+  return (trx.client as QueryClient).acquireConnection();
 }
 
-/** What sendWrites takes of a transaction's knex client (which knex types as `any`). */
-interface TransactionClient {
-  /** The transaction's one connection. */
+/** What the statements sent here take of a knex client (which knex types as `any`): a transaction's (its one connection) or a pool's. */
+interface QueryClient {
   acquireConnection(): Promise<Connection>;
   emit(event: 'query' | 'query-response', ...details: unknown[]): boolean;
 }
 
-function sendNow(trx: Knex.Transaction, connection: Connection, sql: string): Promise<unknown> {
-  const client = trx.client as TransactionClient;
+interface PoolClient extends QueryClient {
+  releaseConnection(connection: Connection): void;
+}
+
+function sendNow(client: QueryClient, connection: Connection, sql: string): Promise<unknown> {
   const query = { sql };
   client.emit('query', query);
   return new Promise((resolve, reject) =>

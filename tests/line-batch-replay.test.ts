@@ -1,7 +1,7 @@
 import { expect } from 'chai';
 import type { Redis } from 'ioredis';
 import { createDb, type Db } from '../shared/db';
-import { applyLineBatch, walkAhead } from '../shared/orders/apply-line-batch';
+import { applyLineBatch, sendWalkedAhead, walkAhead } from '../shared/orders/apply-line-batch';
 import type { PaymentPolicy } from '../shared/orders/line-batch';
 import type { LineEntry } from '../shared/orders/line-entries';
 import { highestOrderNum } from '../shared/orders/order-repository';
@@ -9,6 +9,7 @@ import { insertItem, insertUser } from './support/order-fixtures';
 import { isolateTestFile } from './support/isolation';
 import { mysqlQueriesOf } from './support/mysql-query-counter';
 import { testConfig } from './support/test-env';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { connectTestRedis } from './support/test-redis';
 
 const neverDeclines: PaymentPolicy = { failureRate: 0.2, random: () => 0.99 };
@@ -157,6 +158,55 @@ describe('A line batch in MySQL, applied once and applied again', function () {
       expect(after.statuses).to.deep.equal(['PAID', 'PAID', 'FAILED_QUANTITY']);
       expect(after.payments).to.deep.equal(orderNums(2));
       expect(after.stock).to.deep.equal({ quantity: 0, version: actual.version + 1 });
+    });
+
+    /** A batch before the one walked ahead, in MySQL: it holds the stock lock and has sold a unit, not committed yet. */
+    async function batchBeforeInMysql(itemNum: number, before: { quantity: number; version: number }) {
+      const trx = await workerDb.transaction();
+      await trx('stocks').where({ item_id: itemNum }).forUpdate().first();
+      const leaves = { quantity: before.quantity - 1, version: before.version + 1 };
+      await trx('stocks').where({ item_id: itemNum }).update(leaves);
+      return { trx, leaves };
+    }
+
+    it('When a batch walked ahead is sent at once while the batch before holds the stock lock, it goes as one query (lock, check of the level, writes, commit), waits on that lock, commits right behind that batch, and then applies with no query of its own', async () => {
+      const { item, record, pay, orderNums, stored } = await arrange(10);
+      const before = (await stored([])).stock;
+      const batchBefore = await batchBeforeInMysql(item.itemNum, before);
+      const entries = orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
+      let sentAhead: ReturnType<typeof sendWalkedAhead> | undefined;
+      const sent = await mysqlQueriesOf(workerDb, async () => {
+        sentAhead = sendWalkedAhead(workerDb, item.itemNum, (await walkAhead(workerDb, item.itemNum, entries, batchBefore.leaves, neverDeclines))!);
+        await sleep(300);
+      });
+      expect(sent).to.have.length(1);
+      expect(sent[0].split(';\n').map((sql) => sql.split(' ').slice(0, 3).join(' '))).to.deep.equal(['start transaction', 'select `quantity`, `version`', 'select ((select 1', 'insert into `orders`', 'insert into `order_histories`', 'insert into `payments`', 'update `stocks` set', 'commit']);
+      expect((await stored(orderNums(3))).statuses, 'waiting on the lock').to.deep.equal([]);
+
+      await batchBefore.trx.commit();
+      expect(await sentAhead!.committed).to.equal(true);
+      let applied: Awaited<ReturnType<typeof applyLineBatch>> | undefined;
+      expect(await mysqlQueriesOf(workerDb, async () => (applied = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, sentAhead)))).to.deep.equal([]);
+      expect(applied).to.equal(sentAhead!.outcome);
+      const after = await stored(orderNums(3));
+      expect(after.statuses).to.deep.equal(['PAID', 'PAID', 'PAID']);
+      expect(after.stock).to.deep.equal({ quantity: before.quantity - 4, version: before.version + 2 });
+    });
+
+    it('When the batch before a batch sent ahead fails, MySQL refuses the one sent ahead at its check of the level, so nothing of it is written, and applied it runs again under the lock on the level the stock is at', async () => {
+      const { item, record, pay, orderNums, stored } = await arrange(10);
+      const before = (await stored([])).stock;
+      const batchBefore = await batchBeforeInMysql(item.itemNum, before);
+      const entries = orderNums(3).flatMap((orderNum) => [record(orderNum), pay(orderNum)]);
+      const sentAhead = sendWalkedAhead(workerDb, item.itemNum, (await walkAhead(workerDb, item.itemNum, entries, batchBefore.leaves, neverDeclines))!);
+      await sleep(100);
+
+      await batchBefore.trx.rollback();
+      expect(await sentAhead.committed).to.equal(false);
+      expect(await stored(orderNums(3))).to.deep.equal({ stock: before, statuses: [], histories: [], payments: [] });
+      const applied = await applyLineBatch(workerDb, item.itemNum, entries, neverDeclines, undefined, sentAhead);
+      expect(applied.stock).to.deep.equal({ quantity: before.quantity - 3, version: before.version + 1 });
+      expect((await stored(orderNums(3))).statuses).to.deep.equal(['PAID', 'PAID', 'PAID']);
     });
 
     it('When a batch walked ahead is applied again (committed, yet still at the head of the line), its one query is refused at the orders, and the batch, read under the lock, changes nothing', async () => {

@@ -1,5 +1,5 @@
 import type { BatchOutcome, WalkedBatch, WhileWriting } from '../shared/orders/apply-line-batch';
-import { applyLineBatch, walkAhead } from '../shared/orders/apply-line-batch';
+import { applyLineBatch, sendWalkedAhead, walkAhead } from '../shared/orders/apply-line-batch';
 import type { StockLevel } from '../shared/items/item-repository';
 import { buryHeadEntry, readLineBehind, readLineHead, type DeadEntryCause, type LineHead } from '../shared/orders/dead-entries';
 import { orderNumOfEntry, parseLineEntry } from '../shared/orders/line-entries';
@@ -42,7 +42,11 @@ interface BatchInCommit {
  * Each batch is one MySQL transaction, then one Redis step that removes exactly that batch.
  * Redis works while MySQL does: once a batch's writes are sent to MySQL, the last batch's step is
  * sent, then the read of what follows the batch in MySQL (so the worker builds and reads them while
- * MySQL writes, not between two transactions); that batch's own step goes with the next one. A batch
+ * MySQL writes, not between two transactions); that batch's own step goes with the next one. The
+ * batch read so is walked ahead and, behind a batch that moves the stock, sent to MySQL at once to
+ * wait on its lock and commit behind it (sendWalkedAhead), so MySQL goes from batch to batch
+ * without waiting for the worker to take an answer: on a 2-core machine, busy with Redis's step
+ * and the next walk, it took some 4 ms a batch to. A batch
  * committed in MySQL but not yet removed from the line changes nothing when applied again, so a
  * crash or a step answered STALE in between costs a replay, never a second effect; and what follows
  * a batch is read only while that batch is at the head, so batches reach MySQL in line order.
@@ -86,6 +90,8 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
   let readAhead: Promise<NextBatch | undefined> | undefined;
   // Whether to yield after the batch in MySQL, asked meanwhile.
   let yielding: Promise<boolean> | undefined;
+  // The answer of the last batch sent ahead (sendWalkedAhead), awaited before the drain ends.
+  let sentAhead: Promise<boolean> | undefined;
   const dropAnswersAhead = () => {
     for (const answer of [readAhead, yielding]) void answer?.catch(() => undefined);
     readAhead = undefined;
@@ -125,11 +131,20 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
       // step (one Redis connection keeps the order), before this batch's.
       let applying = true;
       let failedAhead: { error: unknown } | undefined;
-      const sendAhead = (stockAfter: StockLevel) => {
+      const sendAhead = (stockAfter: StockLevel, stockBefore: StockLevel) => {
         if (!applying || readAhead) return;
         try {
           sendAppliedStep();
-          readAhead = readLineBehind(ctx.redis, itemNum, batch, limitWith(suspectAfter)).then((next) => next && withWalkAhead(ctx, itemNum, next, suspectAfter === undefined ? stockAfter : undefined));
+          // Sent at once only behind a batch that moves the stock: MySQL's check of the level then lets it write only after that batch.
+          const sendAtOnce = stockAfter.version !== stockBefore.version;
+          readAhead = readLineBehind(ctx.redis, itemNum, batch, limitWith(suspectAfter))
+            .then((next) => next && withWalkAhead(ctx, itemNum, next, suspectAfter === undefined ? stockAfter : undefined))
+            .then((next) => {
+              if (!sendAtOnce || !next?.walked) return next;
+              const walked = sendWalkedAhead(ctx.db, itemNum, next.walked);
+              sentAhead = walked.committed;
+              return { ...next, walked };
+            });
           yielding = options.shouldYield();
         } catch (error) {
           failedAhead = { error };
@@ -162,13 +177,18 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
         head = undefined;
         if ((await landCommit()) === 'EMPTY') return 'EMPTY';
       }
-      if (yieldNow) return (await landCommit()) === 'EMPTY' ? 'EMPTY' : 'MORE';
+      if (yieldNow) {
+        // A batch sent ahead is taken in with this one, rather than left committed for the next drain to replay.
+        const walked = head?.walked;
+        if (head && walked?.committed && (await landCommit()) === 'MORE' && (await walked.committed)) applied = { batch: head.entries, outcome: walked.outcome, started: process.hrtime.bigint() };
+        return (await landCommit()) === 'EMPTY' ? 'EMPTY' : 'MORE';
+      }
     }
   } finally {
     // Leaving on an error: the last batch's step is still sent and answered before the job ends (a lost one is a replay).
     sendAppliedStep();
     dropAnswersAhead();
-    await inCommit?.answer.catch(() => undefined);
+    await Promise.all([inCommit?.answer.catch(() => undefined), sentAhead]);
   }
 }
 

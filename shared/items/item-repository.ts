@@ -166,6 +166,16 @@ export function lockStockQuery(trx: Knex, itemNum: number): Knex.QueryBuilder {
   return trx('stocks').where({ item_id: itemNum }).forUpdate().select('quantity', 'version');
 }
 
+/**
+ * A read that MySQL itself refuses unless the item's stock is at `level` ("Subquery returns more
+ * than 1 row", whatever the SQL mode): the check of a query that goes on to write and commit with
+ * no answer to the client in between (commitInOneQuery). Sent behind lockStockQuery.
+ */
+export function stockAtLevelCheck(trx: Knex, itemNum: number, level: StockLevel): Knex.QueryBuilder {
+  const elsewhere = trx('stocks').where({ item_id: itemNum }).whereRaw('not (quantity = ? and version = ?)', [level.quantity, level.version]).select(trx.raw('1'));
+  return trx.select({ stock_at_level: trx.raw('(?)', [elsewhere.unionAll(trx.raw('select 1'))]) });
+}
+
 /** The level in the stock row lockStockQuery read. */
 export function stockLevelOf(row: StockLevel | undefined, itemNum: number): StockLevel {
   if (!row) throw new Error(`item ${itemNum} has no stock row`);

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { bulkInsertSql, isDuplicateKey, sendStatements, sendWrites, sqlOf, type Db } from '../db';
-import { lockStock, lockStockQuery, stockLevelOf, stockWrite, type StockLevel } from '../items/item-repository';
+import { bulkInsertSql, commitInOneQuery, isDuplicateKey, sendStatements, sendWrites, sqlOf, type Db } from '../db';
+import { lockStock, lockStockQuery, stockAtLevelCheck, stockLevelOf, stockWrite, type StockLevel } from '../items/item-repository';
 import { LineBatch, type HistoryAdded, type PaymentPolicy, type TouchedOrder } from './line-batch';
 import type { LineEntry } from './line-entries';
 import { readOrdersUnderStockLock, type OrderRow } from './order-repository';
@@ -45,6 +45,8 @@ export interface WalkedBatch {
   /** The SQL of its writes. */
   writes: string[];
   outcome: BatchOutcome;
+  /** Once sent ahead (sendWalkedAhead): whether it committed; false: refused (the stock was elsewhere) or failed, and rolled back. */
+  committed?: Promise<boolean>;
 }
 
 /** The walk ahead found the stock at another level (a batch before it failed, or a seller moved it): the batch is walked again under the lock. */
@@ -58,12 +60,19 @@ class WalkedOnOtherLevel extends Error {}
  * batch run again after a crash (committed, but not yet removed from the line) changes nothing.
  * A batch's orders are nearly always new ones recorded by the batch itself: reading them first (to
  * find nothing) measured ~8% of a hot item's batch, so they are read only when a replay shows.
- * `walked`: the batch walked ahead (walkAhead), applied as it is if the stock is still at its level.
- * `whileWriting` is called with the stock level the batch leaves once its writes are sent (also
+ * `walked`: the batch walked ahead (walkAhead), applied as it is if the stock is still at its level;
+ * sent ahead already (sendWalkedAhead), its answer is awaited, and if it did not commit, the batch
+ * runs again under the lock.
+ * `whileWriting` is called with the stock level the batch leaves (and the one it found) once its writes are sent (also
  * when it has none), while MySQL runs them, and again if the batch runs again; if the batch fails
  * first, possibly after that; it must not throw.
  */
 export async function applyLineBatch(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, whileWriting?: WhileWriting, walked?: WalkedBatch): Promise<BatchOutcome> {
+  if (walked?.committed) {
+    if (await writeWhile(walked.committed, whileWriting, walked.outcome.stock, walked.walkedOn)) return walked.outcome;
+    // Run as any batch, under the lock (a replay, should it have committed after all).
+    return applyLineBatch(db, itemNum, entries, policy, whileWriting);
+  }
   try {
     return await applyInOneTransaction(db, itemNum, entries, policy, 'unrecorded', whileWriting, walked);
   } catch (error) {
@@ -73,8 +82,8 @@ export async function applyLineBatch(db: Db, itemNum: number, entries: LineEntry
   }
 }
 
-/** Told the stock level the batch leaves once its writes are on the wire (see applyLineBatch). */
-export type WhileWriting = (stockAfter: StockLevel) => void;
+/** Told the stock level the batch leaves, and the one it found, once its writes are on the wire (see applyLineBatch). */
+export type WhileWriting = (stockAfter: StockLevel, stockBefore: StockLevel) => void;
 
 /**
  * The batch walked on the stock level `stock` (what the batch before it leaves), its writes made,
@@ -97,11 +106,24 @@ export async function walkAhead(db: Db, itemNum: number, entries: LineEntry[], s
   return { entries, walkedOn: stock, writes, outcome: walk.outcome() };
 }
 
+/**
+ * Sends a batch walked ahead at once, while the batch before it is still in MySQL, as one query on
+ * a connection of its own (commitInOneQuery): the stock lock, MySQL's own check that the stock is
+ * at the level the batch was walked on, the writes, the commit. It waits on the lock of the batch
+ * before, and runs the moment that one commits, with no answer of the drain in between; its check
+ * lets it write only behind that batch (which leaves the stock at that level), so the line's order
+ * holds: if that batch fails, this one is refused, writing nothing.
+ */
+export function sendWalkedAhead(db: Db, itemNum: number, walked: WalkedBatch): WalkedBatch {
+  const statements = [sqlOf(lockStockQuery(db, itemNum)), sqlOf(stockAtLevelCheck(db, itemNum, walked.walkedOn)), ...walked.writes];
+  return { ...walked, committed: commitInOneQuery(db, statements).then(() => true, () => false) };
+}
+
 function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, ordersRead: OrdersRead, whileWriting?: WhileWriting, walked?: WalkedBatch): Promise<BatchOutcome> {
   return db.transaction(async (trx) => {
     if (walked) {
       // The lock and the writes go at once, one behind the other on the connection.
-      const [lockedRows] = await writeWhile(sendStatements(trx, [sqlOf(lockStockQuery(trx, itemNum)), ...walked.writes]), whileWriting, walked.outcome.stock);
+      const [lockedRows] = await writeWhile(sendStatements(trx, [sqlOf(lockStockQuery(trx, itemNum)), ...walked.writes]), whileWriting, walked.outcome.stock, walked.walkedOn);
       if (!sameLevel(stockLevelOf((lockedRows as StockLevel[])[0], itemNum), walked.walkedOn)) throw new WalkedOnOtherLevel();
       return walked.outcome;
     }
@@ -109,14 +131,14 @@ function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], po
     const stored = await readOrdersUnderStockLock(trx, ordersToRead(entries, ordersRead));
     const walk = walkBatch(trx, itemNum, entries, stock, stored, policy);
     // The outcome is made while MySQL runs the writes, so that the commit goes as soon as the last is answered.
-    const [, outcome] = await Promise.all([writeWhile(sendWrites(trx, walk.writes), whileWriting, walk.stockAfter), new Promise<BatchOutcome>((resolve) => setImmediate(() => resolve(walk.outcome())))]);
+    const [, outcome] = await Promise.all([writeWhile(sendWrites(trx, walk.writes), whileWriting, walk.stockAfter, stock), new Promise<BatchOutcome>((resolve) => setImmediate(() => resolve(walk.outcome())))]);
     return outcome;
   });
 }
 
 /** `written`, with `whileWriting` called once the first write is on the wire (sendWrites takes a turn for it). */
-async function writeWhile<T>(written: Promise<T>, whileWriting: WhileWriting | undefined, stockAfter: StockLevel): Promise<T> {
-  const [answers] = await Promise.all([written, whileWriting && new Promise<void>((resolve) => setImmediate(() => resolve(whileWriting(stockAfter))))]);
+async function writeWhile<T>(written: Promise<T>, whileWriting: WhileWriting | undefined, stockAfter: StockLevel, stockBefore: StockLevel): Promise<T> {
+  const [answers] = await Promise.all([written, whileWriting && new Promise<void>((resolve) => setImmediate(() => resolve(whileWriting(stockAfter, stockBefore))))]);
   return answers;
 }
 
