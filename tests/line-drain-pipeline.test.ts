@@ -47,7 +47,8 @@ describe("A line's next batch goes to MySQL while the last one's Redis step runs
   });
 
   it("When a line drains in several batches, each batch after the first is sent to MySQL while the batch before is there, each batch's Redis step once it committed, while the next batch runs in MySQL, and the last one's as soon as the line is found empty", async () => {
-    const config = testConfig({ DRAIN_BATCH_SIZE: '2' });
+    // Every payment goes through, so every batch moves the stock and the next one is sent ahead.
+    const config = testConfig({ DRAIN_BATCH_SIZE: '2', PAYMENT_FAILURE_RATE: '0' });
     const seller = await insertUser(db, config, 'SELLER');
     const buyer = await insertUser(db, config, 'BUYER');
     const item = await insertItem(db, redis, seller.userNum, { stock: 10 });

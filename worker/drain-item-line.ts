@@ -40,13 +40,14 @@ interface BatchInCommit {
  * Drains one item's line in arrival order, a batch at a time: whatever is waiting, up to
  * DRAIN_BATCH_SIZE, so a lone order goes alone at once and a spike goes in large batches.
  * Each batch is one MySQL transaction, then one Redis step that removes exactly that batch.
- * Redis works while MySQL does: once a batch's writes are sent to MySQL, the last batch's step is
- * sent, then the read of what follows the batch in MySQL (so the worker builds and reads them while
- * MySQL writes, not between two transactions); that batch's own step goes with the next one. The
- * batch read so is walked ahead and, behind a batch that moves the stock, sent to MySQL at once to
- * wait on its lock and commit behind it (sendWalkedAhead), so MySQL goes from batch to batch
- * without waiting for the worker to take an answer: on a 2-core machine, busy with Redis's step
- * and the next walk, it took some 4 ms a batch to. A batch
+ * Redis works while MySQL does: once a batch's writes are sent to MySQL, the read of what follows
+ * the batch is sent (from behind this batch and the last one, so that it does not wait for the
+ * last one's step), then the last batch's step (so the worker builds and reads them while MySQL
+ * writes, not between two transactions); that batch's own step goes with the next one. The batch
+ * read so is walked ahead and, behind a batch that moves the stock, sent to MySQL at once to wait
+ * on its lock and commit behind it (sendWalkedAhead), so MySQL goes from batch to batch without
+ * waiting for the worker to take an answer: on a 2-core machine, busy with Redis's step and the
+ * next walk, it took some 4 ms a batch to. A batch
  * committed in MySQL but not yet removed from the line changes nothing when applied again, so a
  * crash or a step answered STALE in between costs a replay, never a second effect; and what follows
  * a batch is read only while that batch is at the head, so batches reach MySQL in line order.
@@ -86,7 +87,7 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
       ctx.logger.warn({ err: error, itemNum, attempt, delayMs: Math.round(delayMs) }, 'MySQL unavailable while draining; retrying');
     },
   };
-  // What follows the batch in MySQL, read behind it while MySQL works (so after the last batch's step).
+  // What follows the batch in MySQL, read behind it (and the last batch, its step not taken in yet) while MySQL works.
   let readAhead: Promise<NextBatch | undefined> | undefined;
   // Whether to yield after the batch in MySQL, asked meanwhile.
   let yielding: Promise<boolean> | undefined;
@@ -127,17 +128,17 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
         continue;
       }
       const suspectAfter = suspect === undefined || suspect <= batch.length ? undefined : suspect - batch.length;
-      // Once per batch (not again when it runs again, nor once it is done), after the last batch's
+      // Once per batch (not again when it runs again, nor once it is done), with the last batch's
       // step (one Redis connection keeps the order), before this batch's.
       let applying = true;
       let failedAhead: { error: unknown } | undefined;
       const sendAhead = (stockAfter: StockLevel, stockBefore: StockLevel) => {
         if (!applying || readAhead) return;
         try {
-          sendAppliedStep();
           // Sent at once only behind a batch that moves the stock: MySQL's check of the level then lets it write only after that batch.
           const sendAtOnce = stockAfter.version !== stockBefore.version;
-          readAhead = readLineBehind(ctx.redis, itemNum, batch, limitWith(suspectAfter))
+          // Read before the last batch's step, from behind both, so the read does not wait for the step.
+          readAhead = readLineBehind(ctx.redis, itemNum, applied ? [...applied.batch, ...batch] : batch, limitWith(suspectAfter))
             .then((next) => next && withWalkAhead(ctx, itemNum, next, suspectAfter === undefined ? stockAfter : undefined))
             .then((next) => {
               if (!sendAtOnce || !next?.walked) return next;
@@ -145,6 +146,7 @@ export async function drainItemLine(ctx: ServiceContext, itemNum: number, option
               sentAhead = walked.committed;
               return { ...next, walked };
             });
+          sendAppliedStep();
           yielding = options.shouldYield();
         } catch (error) {
           failedAhead = { error };

@@ -176,6 +176,11 @@ export function stockAtLevelCheck(trx: Knex, itemNum: number, level: StockLevel)
   return trx.select({ stock_at_level: trx.raw('(?)', [elsewhere.unionAll(trx.raw('select 1'))]) });
 }
 
+/** Whether MySQL refused a statement made by stockAtLevelCheck: the stock was not at that level. */
+export function isStockElsewhere(error: unknown): boolean {
+  return (error as { code?: string } | undefined)?.code === 'ER_SUBQUERY_NO_1_ROW';
+}
+
 /** The level in the stock row lockStockQuery read. */
 export function stockLevelOf(row: StockLevel | undefined, itemNum: number): StockLevel {
   if (!row) throw new Error(`item ${itemNum} has no stock row`);
