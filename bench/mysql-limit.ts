@@ -6,11 +6,11 @@ import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './m
 
 /**
  * The limit beside the hot-item drain: the bare MySQL statements of one drain batch (lock the
- * stock row, one stock UPDATE, multi-row inserts of orders, their histories and payments), with
- * the same batch size, from one connection set up as the worker's, with no Redis and no queue in
- * between. The orders are the drain's rows: the same buyers in turn (each order's buyer is checked
- * against `users` and placed in the buyer index, which for one buyer alone would be one hot page),
- * every one PAID. Its statements are made and sent as the drain makes and sends a batch walked
+ * stock row, MySQL's check of its level, one stock UPDATE, multi-row inserts of orders, their
+ * histories and payments), with the same batch size, from connections set up as the worker's,
+ * with no Redis and no queue in between. The orders are the drain's rows: the same buyers in turn
+ * (each order's buyer is checked against `users` and placed in the buyer index, which for one
+ * buyer alone would be one hot page), every one PAID. Its statements are made and sent as the drain makes and sends a batch walked
  * ahead (their SQL written by the same functions while the batch before is in MySQL; each batch
  * sent as soon as it is made, as one query on a connection of its own that locks, checks the
  * level, writes and commits, behind the batch before): what is compared is the statements, not the

@@ -91,7 +91,7 @@ function hotItemSection(hotItem: NonNullable<BenchReport['hotItem']>): string[] 
     '|---|---|---|',
     `| this service: one item's line drained by the workers | ${fixed(hotItem.medians.drain)} | ${machineCpuOf(hotItem.drain.map((drain) => drain.machineCpu))} |`,
     `| seed's first design: one SELECT … FOR UPDATE transaction per order, 16 connections | ${fixed(hotItem.medians.seedDesign)} | |`,
-    `| limit: the bare MySQL statements of as many orders in batches of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, one connection, each run beside a drain run | ${fixed(hotItem.medians.bareMysql)} | ${machineCpuOf(hotItem.bareMysqlBatches.map((batches) => batches.machineCpu))} |`,
+    `| limit: the bare MySQL statements of as many orders in batches of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, each sent ahead on a connection of its own behind the one before, as the drain sends them, each run beside a drain run | ${fixed(hotItem.medians.bareMysql)} | ${machineCpuOf(hotItem.bareMysqlBatches.map((batches) => batches.machineCpu))} |`,
     '',
     `Invariants after the drain runs: ${hotItem.invariantViolations.length ? hotItem.invariantViolations.join('; ') : 'all hold'}.`,
     '',
