@@ -1,3 +1,4 @@
+import { readdirSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -93,10 +94,14 @@ describe('Clean stop under load', function () {
     await db.destroy();
   });
 
-  it('When a worker process starts, it lowers its CPU priority to WORKER_NICE so that the API sharing its cores answers first', async () => {
+  it('When a worker process starts, it lowers its CPU priority to WORKER_NICE, every thread of it (its garbage collector and compiler too), so that the API sharing its cores answers first', async () => {
     const worker = await ServiceProcess.start('worker', { WORKER_NICE: '7' });
     try {
-      expect(os.getPriority(worker.child.pid)).to.equal(Math.max(7, os.getPriority()));
+      const expected = Math.max(7, os.getPriority());
+      expect(os.getPriority(worker.child.pid)).to.equal(expected);
+      const threads = readdirSync(`/proc/${worker.child.pid}/task`).map(Number);
+      expect(threads.length).to.be.greaterThan(1);
+      expect(threads.map((thread) => os.getPriority(thread))).to.deep.equal(threads.map(() => expected));
     } finally {
       await worker.stop();
     }

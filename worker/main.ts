@@ -1,7 +1,7 @@
-import os from 'node:os';
 import { loadConfig } from '../shared/config';
 import { exitOnCrash, exitOnStartupFailure, stopOnSignals } from '../shared/lifecycle';
 import { createLogger } from '../shared/logger';
+import { lowerProcessPriority } from './process-priority';
 import { startWorker, WORKER_STOP_DEADLINE_MS } from './worker';
 
 async function main(): Promise<void> {
@@ -9,8 +9,7 @@ async function main(): Promise<void> {
   const logger = createLogger(config, 'worker');
   exitOnCrash(logger);
   // Draining is elastic (a backlog waits safely in Redis) while intake latency is what buyers feel.
-  // Only ever lowered: raising a priority needs privileges.
-  if (os.getPriority() < config.workerNice) os.setPriority(config.workerNice);
+  lowerProcessPriority(config.workerNice);
   const worker = await startWorker(config, logger);
   stopOnSignals(logger, worker.stop, { deadlineMs: WORKER_STOP_DEADLINE_MS });
 }
