@@ -1,7 +1,7 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Config } from '../shared/config';
-import { bulkInsertSql, commitInOneQuery, createDb, sqlOf, type Db } from '../shared/db';
-import { isStockElsewhere, lockStockQuery, stockAtLevelCheck, stockLevelOf, stockWrite, type StockLevel } from '../shared/items/item-repository';
+import { bulkInsertSql, createDb, sqlOf, type Db } from '../shared/db';
+import { commitAtStockLevel, isStockElsewhere, stockLevelOf, stockWrite, type StockLevel } from '../shared/items/item-repository';
 import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './machine-cpu';
 
 /**
@@ -25,7 +25,7 @@ export async function measureBareBatchStatements(config: Pick<Config, 'databaseU
     let next = batchStatements(db, itemNum, buyerNums, firstOrderNum, ordersPerBatch, stock);
     const started = process.hrtime.bigint();
     const cpuBefore = machineCpuTicks();
-    const send = (batch: BatchStatements) => commitInOneQuery(db, [sqlOf(lockStockQuery(db, itemNum)), sqlOf(stockAtLevelCheck(db, itemNum, batch.before)), ...batch.writes]);
+    const send = (batch: BatchStatements) => commitAtStockLevel(db, itemNum, batch.before, batch.writes);
     let batchBefore: Promise<unknown> = Promise.resolve();
     for (let batch = 0; batch < batches; batch++) {
       const current = next;

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import type { Db } from '../db';
+import { commitInOneQuery, sqlOf, type Db } from '../db';
 import type { Pagination } from '../validation';
 
 type Querier = Db | Knex.Transaction;
@@ -167,11 +167,16 @@ export function lockStockQuery(trx: Knex, itemNum: number): Knex.QueryBuilder {
 }
 
 /**
- * A read that MySQL itself refuses unless the item's stock is at `level` ("Subquery returns more
- * than 1 row", whatever the SQL mode): the check of a query that goes on to write and commit with
- * no answer to the client in between (commitInOneQuery). Sent behind lockStockQuery.
+ * Commits `writes` in one query (commitInOneQuery) behind the item's stock lock, only if MySQL
+ * finds the stock at `level` when it gets the lock: otherwise it refuses the query (isStockElsewhere)
+ * and nothing is written. What a batch sent ahead of the one before it relies on.
  */
-export function stockAtLevelCheck(trx: Knex, itemNum: number, level: StockLevel): Knex.QueryBuilder {
+export function commitAtStockLevel(db: Db, itemNum: number, level: StockLevel, writes: string[]): Promise<unknown[]> {
+  return commitInOneQuery(db, [sqlOf(lockStockQuery(db, itemNum)), sqlOf(stockAtLevelCheck(db, itemNum, level)), ...writes]);
+}
+
+/** A read that MySQL itself refuses unless the item's stock is at `level` ("Subquery returns more than 1 row", whatever the SQL mode). */
+function stockAtLevelCheck(trx: Knex, itemNum: number, level: StockLevel): Knex.QueryBuilder {
   const elsewhere = trx('stocks').where({ item_id: itemNum }).whereRaw('not (quantity = ? and version = ?)', [level.quantity, level.version]).select(trx.raw('1'));
   return trx.select({ stock_at_level: trx.raw('(?)', [elsewhere.unionAll(trx.raw('select 1'))]) });
 }

@@ -1,6 +1,6 @@
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { bulkInsertSql, commitInOneQuery, isDuplicateKey, sendStatements, sendWrites, sqlOf, type Db } from '../db';
-import { lockStock, lockStockQuery, stockAtLevelCheck, stockLevelOf, stockWrite, type StockLevel } from '../items/item-repository';
+import { bulkInsertSql, isDuplicateKey, sendStatements, sendWrites, sqlOf, type Db } from '../db';
+import { commitAtStockLevel, lockStock, lockStockQuery, stockLevelOf, stockWrite, type StockLevel } from '../items/item-repository';
 import { LineBatch, type HistoryAdded, type PaymentPolicy, type TouchedOrder } from './line-batch';
 import type { LineEntry } from './line-entries';
 import { readOrdersUnderStockLock, type OrderRow } from './order-repository';
@@ -108,15 +108,14 @@ export async function walkAhead(db: Db, itemNum: number, entries: LineEntry[], s
 
 /**
  * Sends a batch walked ahead at once, while the batch before it is still in MySQL, as one query on
- * a connection of its own (commitInOneQuery): the stock lock, MySQL's own check that the stock is
+ * a connection of its own (commitAtStockLevel): the stock lock, MySQL's own check that the stock is
  * at the level the batch was walked on, the writes, the commit. It waits on the lock of the batch
  * before, and runs the moment that one commits, with no answer of the drain in between; its check
  * lets it write only behind that batch (which leaves the stock at that level), so the line's order
  * holds: if that batch fails, this one is refused, writing nothing.
  */
 export function sendWalkedAhead(db: Db, itemNum: number, walked: WalkedBatch): WalkedBatch {
-  const statements = [sqlOf(lockStockQuery(db, itemNum)), sqlOf(stockAtLevelCheck(db, itemNum, walked.walkedOn)), ...walked.writes];
-  return { ...walked, committed: commitInOneQuery(db, statements).then(() => true, () => false) };
+  return { ...walked, committed: commitAtStockLevel(db, itemNum, walked.walkedOn, walked.writes).then(() => true, () => false) };
 }
 
 function applyInOneTransaction(db: Db, itemNum: number, entries: LineEntry[], policy: PaymentPolicy, ordersRead: OrdersRead, whileWriting?: WhileWriting, walked?: WalkedBatch): Promise<BatchOutcome> {
