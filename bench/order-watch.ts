@@ -40,8 +40,10 @@ export interface OpenStreams {
   clientLoopDelayMs: { p99: number; max: number };
   /** From the line's resume to the last settled order's event at its client, ms. */
   drainMs: number;
-  /** CPU (user + system) of the API process over the drain and the half second after it (its last streams' teardown), µs per stream. */
+  /** CPU (user + system) of the API process over the drain and the half second after it (its last answers' ends), µs per stream. */
   apiCpuUsPerStream: number;
+  /** CPU of the API process over the half second after the clients closed their connections, kept alive since their answers ended, µs per stream. */
+  apiCloseCpuUsPerStream: number;
   /** CPU of the bench process (every thread) over the drain, µs per stream: what reading the events takes from the cores the API shares. */
   clientCpuUsPerStream: number;
   /** The machine's cores over the drain: what the API shared them with. */
@@ -61,12 +63,16 @@ interface Followed {
 /** An event's order status: the first status in its data (the order's own comes before its payment's). */
 const STATUS_IN_EVENT = /"status":"([A-Z_]+)"/;
 
+/** The end of a chunked answer: its last, empty chunk. */
+const LAST_CHUNK = /(?:^|\r\n)0\r\n\r\n/;
+
 /**
  * Opens GET /orders/{orderNum}/events (resolves once the answer's head says 200). The answer is
  * read as bytes, events found by their blank line and the status by a pattern, with no HTTP or
  * SSE parser: the bench's 10,000 clients share one thread and the API's cores, and what each
  * costs there is added to the delays it measures. Chunk lengths, between events, are skipped
- * with everything else that is not an event's data.
+ * with everything else that is not an event's data. The connection is kept alive once the answer
+ * ends, as a browser's is (its end is its last chunk); the bench closes it when done with it.
  */
 function follow(origin: string, orderNum: number, token: string): Promise<Followed> {
   const { hostname, port } = new URL(origin);
@@ -77,7 +83,7 @@ function follow(origin: string, orderNum: number, token: string): Promise<Follow
     const settled = new Promise<number | undefined>((done) => (settle = done));
     const socket = connect(Number(port), hostname);
     socket.setEncoding('latin1');
-    socket.write(`GET /api/v1/orders/${orderNum}/events HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${token}\r\nConnection: close\r\n\r\n`);
+    socket.write(`GET /api/v1/orders/${orderNum}/events HTTP/1.1\r\nHost: ${hostname}:${port}\r\nAuthorization: Bearer ${token}\r\n\r\n`);
     let unread = '';
     let answered = false;
     socket.on('data', (chunk: string) => {
@@ -102,12 +108,14 @@ function follow(origin: string, orderNum: number, token: string): Promise<Follow
         }
         unread = unread.slice(end + 2);
       }
+      if (LAST_CHUNK.test(unread)) ended();
     });
     // A stream that ends before the settled order (or before any event) is counted as never told.
-    socket.once('close', () => {
+    const ended = () => {
       open();
       settle(undefined);
-    });
+    };
+    socket.once('close', ended);
     socket.once('error', reject);
   });
 }
@@ -184,7 +192,11 @@ async function followAll(origin: string, orders: { orderNum: number; buyer: Benc
  * paused line, one buyer each. RSS per stream: the process's RSS with the streams open less its
  * RSS before, each taken once it collected its garbage (collectGarbageOf), the first after a
  * warm-up that opened and dropped 1,000 streams (so that the code, the young generation and the
- * buffers a burst of streams needs are there before as after). Then the line drains: the delay from each settle's publish, as a listener
+ * buffers a burst of streams needs are there before as after). Those streams are closed and the
+ * same orders followed again, so that the drain meets a heap as a serving process has it, not one
+ * that the two low-memory collections have just shrunk to its live objects (then the drain's
+ * garbage brought two major collections and many scavenges of a small young generation into it:
+ * some 20 µs more of the API's CPU per stream, and its p99 doubled). Then the line drains: the delay from each settle's publish, as a listener
  * of the bench's own hears it on the order changes channel, to the settled order's event on its stream.
  * Before all this, 1,000 orders of `items.warmUp` settle on their streams, so that the settle path
  * has run once, as in any process that has served a drop (else its first batch, the code not yet
@@ -217,8 +229,10 @@ export async function measureOpenStreams(
   const warmUp = await followAll(origin, orders.slice(0, 1000));
   for (const stream of warmUp) stream.socket.destroy();
   const rssBeforeMiB = await settledRssMiBOf(api);
-  const streams = await followAll(origin, orders);
+  const weighed = await followAll(origin, orders);
   const rssAfterMiB = await settledRssMiBOf(api);
+  for (const stream of weighed) stream.socket.destroy();
+  const streams = await followAll(origin, orders);
 
   const observer = await PublishObserver.start({ redisUrl: config.redisUrl, channel: orderChangesChannel(config) });
   const clientLoopDelay = monitorEventLoopDelay({ resolution: 5 });
@@ -237,7 +251,10 @@ export async function measureOpenStreams(
   await sleep(500);
   const apiCpuMs = cpuMsOf(api.pid) - apiCpuBefore;
   const heardAt = await observer.stop();
+  const apiCpuBeforeClose = cpuMsOf(api.pid);
   for (const stream of streams) stream.socket.destroy();
+  await sleep(500);
+  const apiCloseCpuMs = cpuMsOf(api.pid) - apiCpuBeforeClose;
   const delays = settledAt.flatMap((at, i) => {
     const heard = heardAt.get(orders[i].orderNum);
     return at === undefined || heard === undefined ? [] : [at - heard];
@@ -251,6 +268,7 @@ export async function measureOpenStreams(
     clientLoopDelayMs: { p99: Math.round(clientLoopDelay.percentile(99) / 1e6), max: Math.round(clientLoopDelay.max / 1e6) },
     drainMs,
     apiCpuUsPerStream: Math.round((apiCpuMs * 1000) / streams.length),
+    apiCloseCpuUsPerStream: Math.round((apiCloseCpuMs * 1000) / streams.length),
     clientCpuUsPerStream: Math.round((clientCpu.user + clientCpu.system) / streams.length),
     machineCpu,
     unanswered: settledAt.filter((at) => at === undefined).length,
