@@ -177,23 +177,28 @@ async function measureHttp(bench: Bench): Promise<{ http: NonNullable<BenchRepor
 }
 
 /**
- * Every worker drains before the timed drains, as a worker serving drops has: untimed, several
- * items at once, in as many partitions, each taken by whichever worker asks first (four items a
- * worker: one is left out about once in 128 runs of two). A worker's first drain, its code not
- * yet optimized and its heap not yet grown (two major collections with 10-20 ms steps in it),
- * ran 10-25% slower than its next; which drains met a cold worker was chance.
+ * Every worker drains before the timed drains, as a worker serving drops has. A partition's job
+ * goes to the worker that has waited on it longest, and a worker waits again once its job is done:
+ * so, untimed, one item in each partition drains at once, in as many rounds as there are workers
+ * (in one round of eight items, all eight went to the same worker). A worker's first drain, its
+ * code not yet optimized and its heap not yet grown (two major collections with 10-20 ms marking
+ * steps in it), ran 10-25% slower than its next; which timed drains met a cold worker was chance.
  */
 async function warmUpWorkers({ config, db, redis, orderQueues, sellerNum, buyers }: Bench): Promise<void> {
-  const items = 4 * Number(args.workers);
-  const orders = Math.ceil(sizes.drainOrders / items);
-  log(`hot item warm-up: ${items} items of ${orders} orders drained at once, untimed`);
-  await Promise.all(
-    Array.from({ length: items }, async (_, i) => {
-      const item = await seedItem(db, redis, sellerNum, { title: `warm-up ${i + 1}`, price: 1000, stock: orders });
-      await measureHotItemDrain(config, redis, orderQueues, item, buyers, orders);
-      await waitUntilItemSettled(db, redis, item.itemNum);
-    }),
-  );
+  const items = config.queuePartitions;
+  const rounds = Number(args.workers);
+  // As many orders in all as one timed drain.
+  const orders = Math.ceil(sizes.drainOrders / (items * rounds));
+  for (let round = 1; round <= rounds; round++) {
+    log(`hot item warm-up ${round}/${rounds}: ${items} items (one a partition) of ${orders} orders drained at once, untimed`);
+    await Promise.all(
+      Array.from({ length: items }, async (_, i) => {
+        const item = await seedItem(db, redis, sellerNum, { title: `warm-up ${round}.${i + 1}`, price: 1000, stock: orders });
+        await measureHotItemDrain(config, redis, orderQueues, item, buyers, orders);
+        await waitUntilItemSettled(db, redis, item.itemNum);
+      }),
+    );
+  }
 }
 
 /** A hot item's line drained by the workers, beside the seed design's locking transactions and the bare MySQL limit. */
