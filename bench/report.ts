@@ -93,6 +93,8 @@ function hotItemSection(hotItem: NonNullable<BenchReport['hotItem']>): string[] 
     `| seed's first design: one SELECT … FOR UPDATE transaction per order, 16 connections | ${fixed(hotItem.medians.seedDesign)} | |`,
     `| limit: the bare MySQL statements of as many orders in batches of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, each sent ahead on a connection of its own behind the one before, as the drain sends them, each run beside a drain run | ${fixed(hotItem.medians.bareMysql)} | ${machineCpuOf(hotItem.bareMysqlBatches.map((batches) => batches.machineCpu))} |`,
     '',
+    `Each run (orders/s): drains ${hotItem.drain.map((drain) => fixed(drain.ordersPerSecond)).join(', ')}; limits ${hotItem.bareMysqlBatches.map((batches) => fixed(batches.ordersPerSecond)).join(', ')}. Before them every worker drained, untimed (one item in each partition at once, a round per worker).`,
+    '',
     `Invariants after the drain runs: ${hotItem.invariantViolations.length ? hotItem.invariantViolations.join('; ') : 'all hold'}.`,
     '',
   ];
