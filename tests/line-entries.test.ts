@@ -39,6 +39,13 @@ describe('Line entries: written by the Lua steps, read by the worker', () => {
     expect(() => parseLineEntry('x:41:2')).to.throw(/unknown line entry "x:41:2"/);
   });
 
+  it('When a number field of an entry is empty or holds anything but digits, parsing refuses it rather than reading a wrong number', () => {
+    expect(() => parseLineEntry('p:41:2x:9')).to.throw(/line entry "p:41:2x:9" has a field that is no number/);
+    expect(() => parseLineEntry('p:41:-2:9')).to.throw(/no number/);
+    expect(() => parseLineEntry('p:41::9')).to.throw(/line entry "p:41::9" has an empty field/);
+    expect(() => parseLineEntry('r:41:7:2:1500')).to.throw(/empty field/);
+  });
+
   it('When orders are entered, paid and canceled through the real steps, the worker parses exactly what they wrote, and the start-up count of units in flight agrees', async () => {
     const itemNum = 1;
     const buyer = { userNum: 7, role: 'BUYER' as const, issuedAtMs: Date.now() };

@@ -36,13 +36,15 @@ if count > 0 then
   end
   local now = redisClockMs()
   local drainRate = recordDrainRate(KEYS[1], processed, now)
-  local settled, records = {}, {}
-  for _, update in ipairs(cjson.decode(ARGV[12])) do
-    local orderNum, settle, reason, from, paid, rows = unpack(update)
-    local record = commitOrderMirror(ARGV[1] .. orderNum, KEYS[4], settle, reason, from, rows, ARGV[11], paid, ARGV[7], now)
+  local settled, records, settledCount = {}, {}, 0
+  local mirrorPrefix, heldKey, atMs, ttlSeconds, nowText = ARGV[1], KEYS[4], ARGV[11], ARGV[7], tostring(now)
+  local updates = cjson.decode(ARGV[12])
+  for i = 1, #updates do
+    local orderNum, settle, reason, from, paid, rows = unpack(updates[i])
+    local record = commitOrderMirror(mirrorPrefix .. orderNum, heldKey, settle, reason, from, rows, atMs, paid, ttlSeconds, nowText)
     if record then
-      table.insert(settled, orderNum)
-      table.insert(records, record)
+      settledCount = settledCount + 1
+      settled[settledCount], records[settledCount] = orderNum, record
     end
   end
   publishLineBatch(ARGV[8], ARGV[2], processed, drainRate, settled, records)

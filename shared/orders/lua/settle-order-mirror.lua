@@ -12,5 +12,5 @@ if redis.call('EXISTS', KEYS[1]) == 0 then
   if not holdsUnits(ARGV[1]) then releaseUnits(KEYS[2], ARGV[4], ARGV[5]) end
   return 0
 end
-if commitOrderMirror(KEYS[1], KEYS[2], ARGV[1], ARGV[2], '', {}, '', false, ARGV[3], redisClockMs()) then return 1 end
+if commitOrderMirror(KEYS[1], KEYS[2], ARGV[1], ARGV[2], '', {}, '', false, ARGV[3], tostring(redisClockMs())) then return 1 end
 return 0

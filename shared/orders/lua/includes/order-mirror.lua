@@ -21,42 +21,44 @@ local RECORD_FIELDS = {'buyerNum', 'quantity', 'unitPrice', 'amount', 'createdAt
 --   (`heldKey`: its item's held units); a confirmation gives nothing, so they come back once.
 --   Anything else leaves the status as it is.
 -- Returns the settled order's record (see orderRecordOf) when the mirror now holds `settle`, else nil.
--- `now`: the step's redisClockMs(), read once by a step that settles many mirrors.
-local function commitOrderMirror(mirrorKey, heldKey, settle, reason, from, rows, atMs, paid, ttlSeconds, now)
+-- `nowText`: the step's redisClockMs() as text, made once by a step that settles many mirrors (a
+-- number argument is formatted by Redis's printf at each call).
+local function commitOrderMirror(mirrorKey, heldKey, settle, reason, from, rows, atMs, paid, ttlSeconds, nowText)
   local order = redis.call('HMGET', mirrorKey, unpack(RECORD_FIELDS))
   local current = order[7]
   if not current then return nil end
-  local history, length = {}, tonumber(order[10] or '0')
+  local length = tonumber(order[10] or '0')
+  local history
   if length > 0 then
     local fields = {}
     for i = 1, length do fields[i] = 'history:' .. i end
     history = redis.call('HMGET', mirrorKey, unpack(fields))
   end
-  -- Field/value pairs for one HSET, put by index (a table.insert is a function call each).
-  local changes = {}
-  if #rows > 0 and string.match(history[length] or '', '^%d+ (%S+)') == (from ~= '' and from or nil) then
-    for _, row in ipairs(rows) do
+  -- The step's field/value pairs for one HSET, put by index; made at their most common size (three
+  -- rows, paidAt, the settled status) at once, not grown pair by pair.
+  local changes, n = {false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false}, 0
+  local continues = #rows > 0 and (length == 0 and from == '' or length > 0 and string.match(history[length] or '', '^%d+ (%S+)') == (from ~= '' and from or nil))
+  if continues then
+    history = history or {}
+    for i = 1, #rows do
       length = length + 1
-      history[length] = atMs .. ' ' .. row
-      changes[#changes + 1] = 'history:' .. length
-      changes[#changes + 1] = history[length]
+      local row = atMs .. ' ' .. rows[i]
+      history[length] = row
+      changes[n + 1], changes[n + 2], n = 'history:' .. length, row, n + 2
     end
-    changes[#changes + 1] = 'historyLength'
-    changes[#changes + 1] = length
+    changes[n + 1], changes[n + 2], n = 'historyLength', length, n + 2
     if paid then
       order[9] = atMs
-      changes[#changes + 1] = 'paidAt'
-      changes[#changes + 1] = atMs
+      changes[n + 1], changes[n + 2], n = 'paidAt', atMs, n + 2
     end
   end
   local settles = settle ~= '' and (current == settle or canTransition(current, settle))
   if settles then
     releaseOnMove(heldKey, current, settle, order[1], order[2])
     order[7], order[8] = settle, reason
-    local n = #changes
-    changes[n + 1], changes[n + 2], changes[n + 3], changes[n + 4], changes[n + 5], changes[n + 6] = 'status', settle, 'reason', reason, 'updatedAt', now
+    changes[n + 1], changes[n + 2], changes[n + 3], changes[n + 4], changes[n + 5], changes[n + 6], n = 'status', settle, 'reason', reason, 'updatedAt', nowText, n + 6
   end
-  if #changes > 0 then redis.call('HSET', mirrorKey, unpack(changes)) end
+  if n > 0 then redis.call('HSET', mirrorKey, unpack(changes, 1, n)) end
   if not settles then return nil end
   redis.call('EXPIRE', mirrorKey, ttlSeconds)
   -- The record, made of what was read: the first nine fields of RECORD_FIELDS ('' for one the
