@@ -55,11 +55,11 @@ local function commitOrderMirror(mirrorKey, heldKey, settle, reason, from, rows,
   local settles = settle ~= '' and (current == settle or canTransition(current, settle))
   if settles then
     releaseOnMove(heldKey, current, settle, order[1], order[2])
-    order[7], order[8] = settle, reason
     changes[n + 1], changes[n + 2], changes[n + 3], changes[n + 4], n = 'status', settle, 'updatedAt', nowText, n + 4
     -- A mirror without a reason keeps none for a status without one (a PAID order's), rather than
     -- take a field its readers read as none all the same.
     if reason ~= '' or (order[8] or '') ~= '' then changes[n + 1], changes[n + 2], n = 'reason', reason, n + 2 end
+    order[7], order[8] = settle, reason
   end
   if n > 0 then redis.call('HSET', mirrorKey, unpack(changes, 1, n)) end
   if not settles then return nil end
