@@ -34,8 +34,9 @@ local function commitOrderMirror(mirrorKey, heldKey, settle, reason, from, rows,
     for i = 1, length do fields[i] = 'history:' .. i end
     history = redis.call('HMGET', mirrorKey, unpack(fields))
   end
-  -- The step's field/value pairs for one HSET, put by index; made at their most common size (three
-  -- rows, paidAt, the settled status) at once, not grown pair by pair.
+  -- The step's field/value pairs for one HSET, put by index; made at once at the size a settle
+  -- with three rows takes (the rows, their count, paidAt, the status, its time and reason), not
+  -- grown pair by pair.
   local changes, n = {false, false, false, false, false, false, false, false, false, false, false, false, false, false, false, false}, 0
   local continues = #rows > 0 and (length == 0 and from == '' or length > 0 and string.match(history[length] or '', '^%d+ (%S+)') == (from ~= '' and from or nil))
   if continues then
