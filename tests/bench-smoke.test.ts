@@ -14,6 +14,23 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
   isolateTestFile(__filename);
   this.timeout(300_000);
 
+  it("When the commit step's instructions are counted (callgrind, on a Redis of the run's own), each batch is entered, paid and applied uncounted and the step alone is counted, tens of thousands of instructions an order", async () => {
+    const env = testEnv();
+    const databaseUrl = new URL(env.DATABASE_URL!);
+    databaseUrl.pathname = `${databaseUrl.pathname}_commit_step`;
+    const port = await freeConsecutivePorts(1);
+    const run = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.join(ROOT, 'bench', 'commit-step-instructions.ts'), '--batches', '2', '--orders', '20', '--port', String(port), '--database-url', databaseUrl.toString()],
+      { cwd: ROOT, encoding: 'utf8', timeout: 120_000 },
+    );
+    expect(run.status, run.stderr).to.equal(0);
+    expect(run.stderr).to.match(/batch 1\/2: \d+ instructions an order/).and.to.match(/batch 2\/2/);
+    const [, perOrder] = /(\d+) instructions an order \(median of 2 batches\)/.exec(run.stdout) ?? [];
+    // Reading and settling a mirror alone takes tens of thousands; an uncounted step would give 0.
+    expect(Number(perOrder)).to.be.within(10_000, 1_000_000);
+  });
+
   it('When run quick, it starts the service and baselines, runs the scenarios (the seed load test polling and with Prefer: wait), follows orders on streams, soaks the service in the seed load test, runs the capacity steps, audits the invariants and writes the report with its charts', async () => {
     const out = mkdtempSync(path.join(os.tmpdir(), 'bench-smoke-'));
     const env = testEnv();
