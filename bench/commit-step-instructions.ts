@@ -1,11 +1,10 @@
-import { execFile, spawn } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { promisify } from 'node:util';
-import { parseArgs } from 'node:util';
+import { parseArgs, promisify } from 'node:util';
 import { loadConfig } from '../shared/config';
 import { createDb } from '../shared/db';
 import { applyLineBatch } from '../shared/orders/apply-line-batch';
@@ -52,11 +51,14 @@ async function main(): Promise<void> {
   const config = { ...loadConfig(env), drainBatchSize: 2 * ordersPerBatch };
   const redisServer = spawn('valgrind', ['--tool=callgrind', '--instr-atstart=no', `--callgrind-out-file=${outFile}`, 'redis-server', '--port', args.port, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
   const counting = (on: boolean) => run('callgrind_control', ['-i', on ? 'on' : 'off', String(redisServer.pid)]);
+  await waitForPort(redisServer, Number(args.port)).catch((error: unknown) => {
+    redisServer.kill('SIGTERM');
+    throw error;
+  });
   const db = createDb(config);
+  const redis = createRedis(config, 'patient');
   const logger = createLogger(config, 'bench');
   const perOrder: number[] = [];
-  await waitForPort(Number(args.port));
-  const redis = createRedis(config, 'patient');
   try {
     await recreateDatabase(config);
     const [seller] = await seedUsers(db, config, 'SELLER', 1, 'step');
@@ -72,7 +74,7 @@ async function main(): Promise<void> {
       await commitLineBatch({ config, db, redis, logger }, item.itemNum, entries, outcome);
       if (batch === 0) continue;
       await counting(false);
-      perOrder.push((await instructionsSinceLastDump(redisServer.pid!, outFile)) / ordersPerBatch);
+      perOrder.push((await instructionsOfDump(redisServer.pid!, outFile, batch)) / ordersPerBatch);
       process.stderr.write(`batch ${batch}/${batches}: ${Math.round(perOrder.at(-1)!)} instructions an order\n`);
     }
     console.log(`commit step (commit-line-batch.lua), ${ordersPerBatch} orders a batch, each entered and paid: ${Math.round(median(perOrder))} instructions an order (median of ${batches} batches)`);
@@ -86,8 +88,9 @@ async function main(): Promise<void> {
 }
 
 /** Redis under valgrind takes seconds to listen. */
-async function waitForPort(port: number): Promise<void> {
+async function waitForPort(server: ChildProcess, port: number): Promise<void> {
   for (let attempt = 0; attempt < 120; attempt++) {
+    if (server.exitCode !== null) throw new Error(`valgrind redis-server exited with ${server.exitCode}`);
     const listening = await new Promise<boolean>((resolve) => {
       const socket = connect(port, '127.0.0.1', () => resolve(true)).on('error', () => resolve(false));
       socket.unref();
@@ -99,15 +102,12 @@ async function waitForPort(port: number): Promise<void> {
   throw new Error('the Redis server under valgrind did not listen');
 }
 
-/** The instructions counted since the last dump: callgrind writes each dump (callgrind_control -d) to a file of its own and counts again from zero. */
-let dumped = 0;
-async function instructionsSinceLastDump(pid: number, outFile: string): Promise<number> {
+/** The instructions counted since the last dump: callgrind writes dump `n` (callgrind_control -d) to `<outFile>.<n>` and counts again from zero. */
+async function instructionsOfDump(pid: number, outFile: string, n: number): Promise<number> {
   await run('callgrind_control', ['-d', String(pid)]);
-  dumped += 1;
-  const dump = readFileSync(`${outFile}.${dumped}`, 'utf8');
-  const summary = /^totals: (\d+)/m.exec(dump);
-  if (!summary) throw new Error(`no instruction count in ${outFile}.${dumped}`);
-  return Number(summary[1]);
+  const totals = /^totals: (\d+)/m.exec(readFileSync(`${outFile}.${n}`, 'utf8'));
+  if (!totals) throw new Error(`no instruction count in ${outFile}.${n}`);
+  return Number(totals[1]);
 }
 
 main().catch((error: unknown) => {
