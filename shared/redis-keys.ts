@@ -16,6 +16,10 @@ export const redisKeys = {
   itemLine: (itemNum: number) => `item:${itemNum}:line`,
   /** Hash buyerNum -> units the buyer holds in the item's INITIATED, IN_PROGRESS and PAID orders (shared/orders/lua/includes/held-units.lua). */
   itemHeldUnits: (itemNum: number) => `item:${itemNum}:held`,
+  /** Hash orderNum -> a settle of the order's mirror that a line batch left for later (shared/orders/lua/includes/settling-orders.lua). */
+  itemSettlingOrders: (itemNum: number) => `item:${itemNum}:settling`,
+  /** Set of itemNums whose settling orders hash is not empty. */
+  itemsSettling: () => 'items:settling',
   /** Set of itemNums whose line is not empty. */
   itemsWithBacklog: () => 'items:backlog',
   /** Hash orderNum -> JSON {orderNum, entries, error, diedAt}: the item's line entries a worker could not apply (shared/orders/dead-entries.ts). */

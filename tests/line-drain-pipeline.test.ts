@@ -3,6 +3,7 @@ import type { Redis } from 'ioredis';
 import { createDb, type Db } from '../shared/db';
 import { createLogger } from '../shared/logger';
 import { readLineBehind } from '../shared/orders/dead-entries';
+import { readOrders } from '../shared/orders/get-order';
 import { orderScripts } from '../shared/orders/order-scripts';
 import { isSettled, type OrderStatus } from '../shared/orders/order-status';
 import { redisKeys } from '../shared/redis-keys';
@@ -89,6 +90,10 @@ describe("A line's next batch goes to MySQL while the last one's Redis step runs
     expect(events[0]).to.equal('MySQL: a batch writes');
     expect(events.slice(3)).to.deep.equal(['Redis: a batch step', 'MySQL: a batch sent ahead, writes and commits', 'Redis: a batch step', 'Redis: a batch step']);
     expect(await auditItemInvariants(db, item.itemNum, orderNums)).to.deep.equal([]);
+    // Each batch recorded and paid its order: the mirrors are left to settle, and a read settles them.
+    expect((await redis.hkeys(redisKeys.itemSettlingOrders(item.itemNum))).map(Number)).to.have.members(orderNums);
+    const read = await readOrders({ config, redis, db }, orderNums);
+    expect(orderNums.map((orderNum) => read.get(orderNum)?.order.status)).to.deep.equal(['PAID', 'PAID', 'PAID']);
     const mirrors = await Promise.all(orderNums.map((orderNum) => redis.hget(redisKeys.orderMirror(orderNum), 'status')));
     expect(mirrors.filter((status) => !isSettled(status as OrderStatus))).to.deep.equal([]);
   });

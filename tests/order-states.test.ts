@@ -41,7 +41,7 @@ describe('The order state machine, one table for TypeScript and Lua', () => {
     const [declined, waiting, canceled, gone] = [1, 2, 3, 4];
     const mirror = redisKeys.orderMirror;
     const settle = (orderNum: number, status: string) =>
-      orderScripts.settleOrderMirror.run(redis, [mirror(orderNum), redisKeys.itemHeldUnits(1)], [status, 'TEST', 60, 7, 1]);
+      orderScripts.settleOrderMirror.run(redis, [mirror(orderNum), redisKeys.itemHeldUnits(1), redisKeys.itemSettlingOrders(1)], [status, 'TEST', 60, 7, 1, orderNum]);
     await redis.hset(mirror(declined), 'status', 'FAILED_CUSTOMER');
     await redis.hset(mirror(waiting), 'status', 'IN_PROGRESS');
     await redis.hset(mirror(canceled), 'status', 'CANCELED');
@@ -63,7 +63,7 @@ describe('The order state machine, one table for TypeScript and Lua', () => {
     const mirror = (orderNum: number, status: string, quantity: number) =>
       redis.hset(redisKeys.orderMirror(orderNum), 'status', status, 'buyerNum', '9', 'quantity', String(quantity));
     const settle = (orderNum: number, status: string) =>
-      orderScripts.settleOrderMirror.run(redis, [redisKeys.orderMirror(orderNum), held], [status, 'TEST', 60, 9, 1]);
+      orderScripts.settleOrderMirror.run(redis, [redisKeys.orderMirror(orderNum), held, redisKeys.itemSettlingOrders(2)], [status, 'TEST', 60, 9, 1, orderNum]);
     await redis.hset(held, '9', '10');
     const [paying, failing, confirmed, refused] = [11, 12, 13, 14];
     await mirror(paying, 'IN_PROGRESS', 1);

@@ -25,6 +25,7 @@ import { leaveRoster, renewRosterEntry, ROSTER_RENEW_MS, type WorkerEntry } from
 import { drainItemLine } from './drain-item-line';
 import { WorkerMetrics } from './worker-metrics';
 import { cancelOrdersPastTtl } from './order-ttl-sweep';
+import { foldSettlingOrders } from './settling-orders-fold';
 import { StuckLineWatch } from './stuck-line-watch';
 
 export interface RunningWorker {
@@ -119,7 +120,7 @@ export interface WorkerOptions {
   sweepAheadMs?: number;
 }
 
-/** One worker process: a BullMQ consumer on every partition, the once-a-second sweep (orders past ORDER_TTL, stuck lines), and reconciliation with MySQL. */
+/** One worker process: a BullMQ consumer on every partition, the once-a-second sweep (orders past ORDER_TTL, stuck lines, mirrors left to settle later), and reconciliation with MySQL. */
 export async function startWorker(config: Config, logger: Logger, options: WorkerOptions = {}): Promise<RunningWorker> {
   const resources = new WorkerResources({ config, db: createDb(config, { logger, multipleStatements: true }), redis: createRedis(config, 'patient'), logger });
   try {
@@ -183,11 +184,13 @@ async function run(resources: WorkerResources, options: WorkerOptions): Promise<
   await redisRecovery.start({ reconcile: true });
   logger.info({ partitions: config.queuePartitions }, 'worker started');
 
-  // What no request triggers: unpaid orders expire, and stuck lines get a new drain request.
+  // What no request triggers: unpaid orders expire, stuck lines get a new drain request, and the
+  // mirrors drains left to settle later are settled once their lines are empty.
   const stuckLines = new StuckLineWatch(ctx);
   const sweep = async () => {
     await cancelOrdersPastTtl(ctx, options.sweepAheadMs);
     await stuckLines.redrainStuckLines();
+    await foldSettlingOrders(ctx);
   };
   resources.sweepTimer = setInterval(() => {
     if (redis.status !== 'ready') return;

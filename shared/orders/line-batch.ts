@@ -21,6 +21,8 @@ export interface HistoryAdded {
   orderNum: number;
   from: OrderStatus | null;
   steps: { to: OrderStatus; reason: string | null }[];
+  /** The order as the batch leaves it. */
+  order: OrderRow;
 }
 
 /** The in-memory walk through one batch: what each entry does to its order and to the stock. */
@@ -60,6 +62,7 @@ export class LineBatch {
       orderNum: change.next.id,
       from: change.current?.status ?? null,
       steps: change.transitions.map((step) => ({ to: step.to, reason: step.reason ?? null })),
+      order: change.next,
     }));
   }
 

@@ -1,4 +1,5 @@
 import { mirroredRowOf } from './mirror-history';
+import type { OrderRow } from './order-repository';
 import type { OrderProgress } from './order-scripts';
 import type { OrderStatus } from './order-status';
 
@@ -64,4 +65,15 @@ export function settledProgressOf(change: LineChange, i: number): OrderProgress 
     history: rows.map(mirroredRowOf),
     paidAtMs: paidAt === '' ? null : Number(paidAt),
   };
+}
+
+/**
+ * The record of an order whose mirror a line batch settles later (commit-line-batch.lua), as
+ * commitOrderMirror will leave the mirror: `order` as the batch left it, with its reason, when it
+ * was paid (null: not paid) and all its history rows as the mirror keeps them.
+ */
+export function settledRecordOf(order: OrderRow, reason: string, paidAtMs: number | null, rows: string[]): string[] {
+  const arrivalSeq = order.arrival_seq === null ? '' : String(order.arrival_seq);
+  const paidAt = paidAtMs === null ? '' : String(paidAtMs);
+  return [String(order.buyer_id), String(order.quantity), String(order.unit_price), String(order.amount), String(order.created_at.getTime()), arrivalSeq, order.status, reason, paidAt, ...rows];
 }

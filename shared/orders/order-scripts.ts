@@ -218,7 +218,7 @@ export const orderScripts = {
   startPayment: script('start-payment.lua', 4, startPaymentReply),
   cancelInitiatedOrder: script('cancel-initiated-order.lua', 3, cancelInitiatedOrderReply),
   readLineHead: script('read-line-head.lua', 2, readLineHeadReply),
-  commitLineBatch: script('commit-line-batch.lua', 4, replies.oneOf<CommitLineBatchReply>('commit-line-batch', ['EMPTY', 'MORE', 'STALE'])),
+  commitLineBatch: script('commit-line-batch.lua', 6, replies.oneOf<CommitLineBatchReply>('commit-line-batch', ['EMPTY', 'MORE', 'STALE'])),
   /** Answers the number of entries in the line. */
   reconcileItemLine: script('reconcile-item-line.lua', 4, replies.count('reconcile-item-line')),
   /** Answers whether the mirror was restored (false: Redis still knew the order). */
@@ -228,8 +228,10 @@ export const orderScripts = {
   cancelDeadOrder: script('cancel-dead-order.lua', 6, cancelDeadOrderReply),
   raiseOrderSequence: script('raise-order-sequence.lua', 1, replies.count('raise-order-sequence')),
   listOrdersPastTtl: script('list-orders-past-ttl.lua', 1, replies.numbers('list-orders-past-ttl')),
+  /** Answers how many settles left for later the item still has, or -1 while its line is not empty. */
+  foldSettlingOrders: script('fold-settling-orders.lua', 1, replies.count('fold-settling-orders')),
   /** Answers whether the mirror now holds the status (false: gone, or the state machine refused). */
-  settleOrderMirror: script('settle-order-mirror.lua', 2, replies.flag('settle-order-mirror')),
+  settleOrderMirror: script('settle-order-mirror.lua', 3, replies.flag('settle-order-mirror')),
   /** Answers the number of buyers holding units of the item. */
   rebuildHeldUnits: script('rebuild-held-units.lua', 3, replies.count('rebuild-held-units')),
   /** Answers whether the buyer got a place among their open watches. */

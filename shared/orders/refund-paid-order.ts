@@ -40,7 +40,7 @@ export async function refundPaidOrder(ctx: OrderContext, orderNum: number, itemN
   await publishStock(ctx.redis, itemNum, refunded.stock);
   await orderScripts.settleOrderMirror.run(
     ctx.redis,
-    [redisKeys.orderMirror(orderNum), redisKeys.itemHeldUnits(itemNum)],
-    ['CANCELED', REFUND_REASON, SETTLED_MIRROR_TTL_SECONDS, buyerNum, refunded.quantity],
+    [redisKeys.orderMirror(orderNum), redisKeys.itemHeldUnits(itemNum), redisKeys.itemSettlingOrders(itemNum)],
+    ['CANCELED', REFUND_REASON, SETTLED_MIRROR_TTL_SECONDS, buyerNum, refunded.quantity, orderNum],
   );
 }

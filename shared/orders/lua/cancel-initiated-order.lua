@@ -10,12 +10,15 @@
 --- @include "includes/item-line"
 --- @include "includes/held-units"
 --- @include "includes/order-changes"
+--- @include "includes/settling-orders"
 
-local order = redis.call('HMGET', KEYS[1], 'buyerNum', 'itemNum', 'status', 'quantity')
+local function mirror() return redis.call('HMGET', KEYS[1], 'buyerNum', 'itemNum', 'status', 'quantity') end
+local order = mirror()
 if not order[1] then
   redis.call('ZREM', KEYS[2], ARGV[2])
   return {'NOT_FOUND'}
 end
+if order[3] == 'IN_PROGRESS' and foldSettlingOrderOfItem(ARGV[1], order[2], ARGV[2], KEYS[1]) then order = mirror() end
 if ARGV[3] ~= '' and order[1] ~= ARGV[3] then return {'FORBIDDEN'} end
 if order[3] ~= 'INITIATED' then return {'NOT_INITIATED', order[3], order[2]} end
 

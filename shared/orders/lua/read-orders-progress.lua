@@ -1,10 +1,12 @@
 -- What pollers and watchers need of orders in one round trip: each order's mirror, with its item's
--- processed mark and drain rate.
+-- processed mark and drain rate. A mirror whose settle a line batch left for later is settled first
+-- (includes/settling-orders.lua).
 -- KEYS: the order mirrors (any number); ARGV: 1 item key prefix
 -- Reply: per key, the mirror's fields and values, then processedSeq and drainRate (see
 -- includes/drain-rate.lua) with their values ('' for a rate not known yet); empty when there is no
 -- mirror.
 --- @include "includes/item-line"
+--- @include "includes/settling-orders"
 
 -- Orders of one item share its line: read once per item, not once per order.
 local lines = {}
@@ -13,13 +15,28 @@ local function lineOf(itemNum)
   return lines[itemNum]
 end
 
-local function progressOf(mirrorKey)
+-- The mirror's fields and values, and its orderNum, itemNum and status.
+local function mirrorOf(mirrorKey)
   local order = redis.call('HGETALL', mirrorKey)
-  if #order == 0 then return order end
-  local itemNum
+  local orderNum, itemNum, status
   for i = 1, #order, 2 do
-    if order[i] == 'itemNum' then itemNum = order[i + 1] end
+    local field = order[i]
+    if field == 'itemNum' then
+      itemNum = order[i + 1]
+    elseif field == 'status' then
+      status = order[i + 1]
+    elseif field == 'orderNum' then
+      orderNum = order[i + 1]
+    end
   end
+  return order, orderNum, itemNum, status
+end
+
+local function progressOf(mirrorKey)
+  local order, orderNum, itemNum, status = mirrorOf(mirrorKey)
+  if #order == 0 then return order end
+  -- Only an order in its line has a settle left for later.
+  if status == 'IN_PROGRESS' and foldSettlingOrderOfItem(ARGV[1], itemNum, orderNum, mirrorKey) then order = mirrorOf(mirrorKey) end
   local line = lineOf(itemNum)
   table.insert(order, 'processedSeq')
   table.insert(order, line[1] or '0')

@@ -9,12 +9,15 @@
 --- @include "includes/item-line"
 --- @include "generated/order-states"
 --- @include "includes/order-changes"
+--- @include "includes/settling-orders"
 
 local revoked = tokenRevocation(KEYS[4], ARGV[4])
 if revoked then return {revoked} end
 
-local order = redis.call('HMGET', KEYS[1], 'buyerNum', 'itemNum', 'quantity', 'status')
+local function mirror() return redis.call('HMGET', KEYS[1], 'buyerNum', 'itemNum', 'quantity', 'status') end
+local order = mirror()
 if not order[1] then return {'NOT_FOUND'} end
+if order[4] == 'IN_PROGRESS' and foldSettlingOrderOfItem(ARGV[1], order[2], ARGV[2], KEYS[1]) then order = mirror() end
 if order[1] ~= ARGV[3] then return {'FORBIDDEN'} end
 if not canTransition(order[4], 'IN_PROGRESS') then return {'INVALID_STATE', order[4]} end
 

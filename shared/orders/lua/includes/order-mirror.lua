@@ -18,7 +18,8 @@ local RECORD_FIELDS = {'buyerNum', 'quantity', 'unitPrice', 'amount', 'createdAt
 -- - sets the settled status `settle` ('' for none) when the state machine allows the move or the
 --   mirror holds that status already (a worker confirming a cancel that the API's step made), then
 --   lets it expire. A move out of the statuses that hold units gives the order's units back
---   (`heldKey`: its item's held units); a confirmation gives nothing, so they come back once.
+--   (`heldKey`: its item's held units; false when the caller gave them back already); a
+--   confirmation gives nothing, so they come back once.
 --   Anything else leaves the status as it is.
 -- Returns the settled order's record (see orderRecordOf) when the mirror now holds `settle`, else nil.
 -- `nowText`: the step's redisClockMs() as text, made once by a step that settles many mirrors (a
@@ -55,7 +56,7 @@ local function commitOrderMirror(mirrorKey, heldKey, settle, reason, from, rows,
   end
   local settles = settle ~= '' and (current == settle or canTransition(current, settle))
   if settles then
-    releaseOnMove(heldKey, current, settle, order[1], order[2])
+    if heldKey then releaseOnMove(heldKey, current, settle, order[1], order[2]) end
     changes[n + 1], changes[n + 2], changes[n + 3], changes[n + 4], n = 'status', settle, 'updatedAt', nowText, n + 4
     -- A mirror without a reason keeps none for a status without one (a PAID order's), rather than
     -- take a field its readers read as none all the same.
