@@ -35,7 +35,7 @@ end
 local function progressOf(mirrorKey)
   local order, orderNum, itemNum, status = mirrorOf(mirrorKey)
   if #order == 0 then return order end
-  -- Only an order in its line has a settle left for later.
+  -- Only a mirror start-payment left IN_PROGRESS can have a settle left for later.
   if status == 'IN_PROGRESS' and foldSettlingOrderOfItem(ARGV[1], itemNum, orderNum, mirrorKey) then order = mirrorOf(mirrorKey) end
   local line = lineOf(itemNum)
   table.insert(order, 'processedSeq')
