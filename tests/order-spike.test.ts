@@ -38,6 +38,7 @@ describe('A spike on one hot item through three worker processes', function () {
     Number((await api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED_STATUSES).count({ n: '*' }))[0].n);
   const waitUntilSettled = (itemNum: number, orders: number, timeoutMs = 30_000) =>
     waitFor(`${orders} orders of item ${itemNum} to settle`, async () => (await settledCount(itemNum)) >= orders, timeoutMs, 100);
+  const stockInMysql = async (itemNum: number) => Number((await api.ctx.db('stocks').where({ item_id: itemNum }).first()).quantity);
   const outcomes = async (itemNum: number) => {
     const rows: { status: string; n: number }[] = await api.ctx.db('orders').where({ item_id: itemNum }).groupBy('status').select('status').count({ n: '*' });
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
@@ -62,16 +63,25 @@ describe('A spike on one hot item through three worker processes', function () {
     await redis.stop();
   });
 
-  it('When 2,000 buyers order 500 units at once, exactly the stock is sold, none is lost, each is settled once, in arrival order, and sold-out answers skip MySQL', async () => {
+  it('When 2,000 buyers order 500 units at once, and later ones the units that declined payments give back, exactly the stock is sold, none is lost, each is settled once, in arrival order, and sold-out answers skip MySQL', async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 500 });
     const spike = await runSpike(api.url, buyers, item, 2000);
     expect(spike.unexpected).to.deep.equal([]);
     await waitUntilSettled(item.itemNum, spike.paying.length);
+    // Payments declined while the last buyers were told STOCK_HELD give their units back after
+    // them (how many depends on how the cores are shared): later buyers take them, as one told
+    // STOCK_HELD does after its Retry-After.
+    for (let round = 0; round < 20 && (await stockInMysql(item.itemNum)) > 0; round++) {
+      const later = await runSpike(api.url, buyers, item, 100);
+      expect(later.unexpected).to.deep.equal([]);
+      spike.paying.push(...later.paying);
+      await waitUntilSettled(item.itemNum, spike.paying.length);
+    }
 
     expect(await auditItemInvariants(api.ctx.db, item.itemNum, spike.paying)).to.deep.equal([]);
     const counts = await outcomes(item.itemNum);
     expect(counts.PAID).to.equal(500);
-    expect(Number((await api.ctx.db('stocks').where({ item_id: item.itemNum }).first()).quantity)).to.equal(0);
+    expect(await stockInMysql(item.itemNum)).to.equal(0);
 
     await waitFor('the line to empty', async () => (await api.ctx.redis.llen(redisKeys.itemLine(item.itemNum))) === 0);
     const buyer = buyers[0];
