@@ -18,7 +18,7 @@ if not order[1] then
   redis.call('ZREM', KEYS[2], ARGV[2])
   return {'NOT_FOUND'}
 end
-if order[3] == 'IN_PROGRESS' and foldSettlingOrderOfItem(ARGV[1], order[2], ARGV[2], KEYS[1]) then order = mirror() end
+if foldSettlingOrderOfItem(ARGV[1], order[2], ARGV[2], KEYS[1], order[3]) then order = mirror() end
 if ARGV[3] ~= '' and order[1] ~= ARGV[3] then return {'FORBIDDEN'} end
 if order[3] ~= 'INITIATED' then return {'NOT_INITIATED', order[3], order[2]} end
 

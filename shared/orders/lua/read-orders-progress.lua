@@ -35,8 +35,7 @@ end
 local function progressOf(mirrorKey)
   local order, orderNum, itemNum, status = mirrorOf(mirrorKey)
   if #order == 0 then return order end
-  -- Only a mirror start-payment left IN_PROGRESS can have a settle left for later.
-  if status == 'IN_PROGRESS' and foldSettlingOrderOfItem(ARGV[1], itemNum, orderNum, mirrorKey) then order = mirrorOf(mirrorKey) end
+  if foldSettlingOrderOfItem(ARGV[1], itemNum, orderNum, mirrorKey, status) then order = mirrorOf(mirrorKey) end
   local line = lineOf(itemNum)
   table.insert(order, 'processedSeq')
   table.insert(order, line[1] or '0')

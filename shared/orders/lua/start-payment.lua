@@ -17,7 +17,7 @@ if revoked then return {revoked} end
 local function mirror() return redis.call('HMGET', KEYS[1], 'buyerNum', 'itemNum', 'quantity', 'status') end
 local order = mirror()
 if not order[1] then return {'NOT_FOUND'} end
-if order[4] == 'IN_PROGRESS' and foldSettlingOrderOfItem(ARGV[1], order[2], ARGV[2], KEYS[1]) then order = mirror() end
+if foldSettlingOrderOfItem(ARGV[1], order[2], ARGV[2], KEYS[1], order[4]) then order = mirror() end
 if order[1] ~= ARGV[3] then return {'FORBIDDEN'} end
 if not canTransition(order[4], 'IN_PROGRESS') then return {'INVALID_STATE', order[4]} end
 

@@ -24,8 +24,9 @@ local function foldSettlingOrder(settlingKey, orderNum, mirrorKey)
   return true
 end
 
--- The same for a step that learns the order's item from its mirror (`itemKeyPrefix`: see
--- ITEM_KEY_PREFIX in shared/redis-keys.ts).
-local function foldSettlingOrderOfItem(itemKeyPrefix, itemNum, orderNum, mirrorKey)
-  return foldSettlingOrder(settlingKeyOf(itemKeyPrefix, itemNum), orderNum, mirrorKey)
+-- The same for a step that learns the order's item and status from its mirror (`itemKeyPrefix`:
+-- see ITEM_KEY_PREFIX in shared/redis-keys.ts): only a mirror that start-payment left IN_PROGRESS
+-- can have a settle left for later, so no other is looked up.
+local function foldSettlingOrderOfItem(itemKeyPrefix, itemNum, orderNum, mirrorKey, status)
+  return status == 'IN_PROGRESS' and foldSettlingOrder(settlingKeyOf(itemKeyPrefix, itemNum), orderNum, mirrorKey)
 end
