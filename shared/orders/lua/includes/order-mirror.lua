@@ -5,7 +5,7 @@
 --- @include "held-units"
 
 -- What commitOrderMirror reads of a mirror, in this order: the fields of a settled order's record
--- (see orderRecordOf), and what the step needs besides.
+-- (see the end of commitOrderMirror), and what the step needs besides.
 local RECORD_FIELDS = {'buyerNum', 'quantity', 'unitPrice', 'amount', 'createdAt', 'arrivalSeq', 'status', 'reason', 'paidAt', 'historyLength'}
 
 -- Brings a mirror that still exists (it expires a while after settling; a partial one is never
@@ -21,7 +21,7 @@ local RECORD_FIELDS = {'buyerNum', 'quantity', 'unitPrice', 'amount', 'createdAt
 --   (`heldKey`: its item's held units; false when the caller gave them back already); a
 --   confirmation gives nothing, so they come back once.
 --   Anything else leaves the status as it is.
--- Returns the settled order's record (see orderRecordOf) when the mirror now holds `settle`, else nil.
+-- Returns the settled order's record (see its end) when the mirror now holds `settle`, else nil.
 -- `nowText`: the step's redisClockMs() as text, made once by a step that settles many mirrors (a
 -- number argument is formatted by Redis's printf at each call).
 local function commitOrderMirror(mirrorKey, heldKey, settle, reason, from, rows, atMs, paid, ttlSeconds, nowText)
