@@ -51,9 +51,10 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     expect(report.hotItem!.invariantViolations).to.deep.equal([]);
     // Each drain run has its limit run beside it, on as many orders.
     expect(report.hotItem!.bareMysqlBatches).to.have.length(report.hotItem!.drain.length);
-    // Each drain, limit run and stream drain says how busy the machine's cores were meanwhile.
+    // Each drain, limit run and stream drain says how busy the machine's cores were meanwhile (a
+    // quick run's 400-order drain can end within one /proc/stat tick, 10 ms, and show none).
     for (const { busyPercent, stealPercent } of [...report.hotItem!.drain, ...report.hotItem!.bareMysqlBatches, report.openStreams!].map((part) => part.machineCpu)) {
-      expect(busyPercent).to.be.within(1, 100);
+      expect(busyPercent).to.be.within(0, 100);
       expect(stealPercent).to.be.within(0, 100 - busyPercent);
     }
     expect(report.scenarios.map((s) => s.name)).to.deep.equal(['seed-load-test', 'seed-load-test-wait', 'opening-spike']);
