@@ -1,6 +1,7 @@
 import type { Redis } from 'ioredis';
 import type { Db } from '../shared/db';
 import { auditItemInvariants } from '../testkit/invariant-audit';
+import { redisServerCpuMs } from './machine-cpu';
 import { kneeOf, runOpenModel, type CapacityTarget, type StepPlan, type StepResult } from './open-model';
 import { BenchProcess, waitUntilUp } from './processes';
 import { seedItem, type BenchUser } from './seed-data';
@@ -64,9 +65,7 @@ export function cpuMeterOf(origin: string, redis: Redis): () => Promise<Record<s
   return async () => {
     const metrics = await (await fetch(`${origin}/metrics`, { headers: ADMIN_AUTH })).text();
     const api = /^process_cpu_seconds_total(?:\{[^}]*\})? (\S+)$/m.exec(metrics)?.[1];
-    const info = await redis.info('cpu');
-    const redisSeconds = ['used_cpu_sys', 'used_cpu_user'].reduce((sum, field) => sum + Number(new RegExp(`^${field}:(\\S+)`, 'm').exec(info)?.[1] ?? 0), 0);
-    return { api: Number(api ?? NaN), redis: redisSeconds };
+    return { api: Number(api ?? NaN), redis: (await redisServerCpuMs(redis)) / 1000 };
   };
 }
 

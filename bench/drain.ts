@@ -5,7 +5,7 @@ import { partitionOf, type OrderQueues } from '../shared/queue';
 import { redisKeys } from '../shared/redis-keys';
 import { enterAndPayInRedis } from '../testkit/orders-in-redis';
 import type { BenchUser } from './seed-data';
-import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './machine-cpu';
+import { cpuMsByRole, cpuUsPerOrderSince, machineCpuShareSince, machineCpuTicks, type CpuRoles, type MachineCpuShare } from './machine-cpu';
 
 export interface DrainMeasurement {
   orders: number;
@@ -14,6 +14,8 @@ export interface DrainMeasurement {
   orderNums: number[];
   /** The machine's cores over the drain: how much of them MySQL, Redis, the workers and the rest took. */
   machineCpu: MachineCpuShare;
+  /** CPU µs an order over the drain, by role (MySQL, Redis, the workers...). */
+  cpuUsPerOrder: Record<string, number>;
 }
 
 /**
@@ -28,6 +30,7 @@ export async function measureHotItemDrain(
   item: { itemNum: number; price: number },
   buyers: BenchUser[],
   orders: number,
+  cpuRoles: CpuRoles,
 ): Promise<DrainMeasurement> {
   const queue = orderQueues.queues[partitionOf(item.itemNum, config.queuePartitions)];
   await queue.pause();
@@ -37,10 +40,12 @@ export async function measureHotItemDrain(
     orderNums.push(...(await Promise.all(chunk.map((buyer) => enterAndPayInRedis(config, redis, item, buyer)))));
   }
   await orderQueues.requestDrain(item.itemNum);
+  const cpuByRoleBefore = await cpuMsByRole(cpuRoles);
   const started = process.hrtime.bigint();
   const cpuBefore = machineCpuTicks();
   await queue.resume();
   while ((await redis.llen(redisKeys.itemLine(item.itemNum))) > 0) await sleep(5);
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { orders, seconds, ordersPerSecond: orders / seconds, orderNums, machineCpu: machineCpuShareSince(cpuBefore) };
+  const machineCpu = machineCpuShareSince(cpuBefore);
+  return { orders, seconds, ordersPerSecond: orders / seconds, orderNums, machineCpu, cpuUsPerOrder: await cpuUsPerOrderSince(cpuRoles, cpuByRoleBefore, orders) };
 }

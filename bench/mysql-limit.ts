@@ -2,7 +2,7 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import type { Config } from '../shared/config';
 import { bulkInsertSql, createDb, sqlOf, type Db } from '../shared/db';
 import { commitAtStockLevel, isStockElsewhere, stockLevelOf, stockWrite, type StockLevel } from '../shared/items/item-repository';
-import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './machine-cpu';
+import { cpuMsByRole, cpuUsPerOrderSince, machineCpuShareSince, machineCpuTicks, type CpuRoles, type MachineCpuShare } from './machine-cpu';
 
 /**
  * The limit beside the hot-item drain: the bare MySQL statements of one drain batch (lock the
@@ -16,13 +16,21 @@ import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './m
  * level, writes and commits, behind the batch before): what is compared is the statements, not the
  * client's way to them.
  */
-export async function measureBareBatchStatements(config: Pick<Config, 'databaseUrl'>, itemNum: number, buyerNums: number[], ordersPerBatch: number, batches: number): Promise<{ ordersPerSecond: number; machineCpu: MachineCpuShare }> {
+export async function measureBareBatchStatements(
+  config: Pick<Config, 'databaseUrl'>,
+  itemNum: number,
+  buyerNums: number[],
+  ordersPerBatch: number,
+  batches: number,
+  cpuRoles: CpuRoles,
+): Promise<{ ordersPerSecond: number; machineCpu: MachineCpuShare; cpuUsPerOrder: Record<string, number> }> {
   const db = createDb(config, { pool: { min: 2, max: 2 }, multipleStatements: true });
   try {
     const [{ highest }] = await db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
     const firstOrderNum = Number(highest ?? 0) + 1_000_000;
     const stock = stockLevelOf(await db('stocks').where({ item_id: itemNum }).first('quantity', 'version'), itemNum);
     let next = batchStatements(db, itemNum, buyerNums, firstOrderNum, ordersPerBatch, stock);
+    const cpuByRoleBefore = await cpuMsByRole(cpuRoles);
     const started = process.hrtime.bigint();
     const cpuBefore = machineCpuTicks();
     const send = (batch: BatchStatements) => commitAtStockLevel(db, itemNum, batch.before, batch.writes);
@@ -44,7 +52,8 @@ export async function measureBareBatchStatements(config: Pick<Config, 'databaseU
     }
     await batchBefore;
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    return { ordersPerSecond: (ordersPerBatch * batches) / seconds, machineCpu: machineCpuShareSince(cpuBefore) };
+    const machineCpu = machineCpuShareSince(cpuBefore);
+    return { ordersPerSecond: (ordersPerBatch * batches) / seconds, machineCpu, cpuUsPerOrder: await cpuUsPerOrderSince(cpuRoles, cpuByRoleBefore, ordersPerBatch * batches) };
   } finally {
     await db.destroy();
   }

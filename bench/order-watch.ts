@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { connect, type Socket } from 'node:net';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -10,7 +9,7 @@ import { orderChangesChannel } from '../shared/redis-keys';
 import { enterAndPayInRedis } from '../testkit/orders-in-redis';
 import { percentiles } from './load';
 import { settledRssMiBOf, type InspectableProcess } from './collect-garbage';
-import { machineCpuShareSince, machineCpuTicks, type MachineCpuShare } from './machine-cpu';
+import { machineCpuShareSince, machineCpuTicks, processCpuMs, type MachineCpuShare } from './machine-cpu';
 import { PublishObserver } from './publish-observer';
 import type { BenchUser } from './seed-data';
 
@@ -166,16 +165,6 @@ export async function measureSettleLatencyDuringSpike(origin: string, item: { it
   return { buyers: entered, settleMs: percentiles(samples), unanswered };
 }
 
-/** Clock ticks of /proc/<pid>/stat (USER_HZ, 100 on Linux whatever the kernel's HZ). */
-const MS_PER_CLOCK_TICK = 10;
-
-/** The process's CPU time so far, user and system, ms. */
-function cpuMsOf(pid: number): number {
-  // After the command name (which may hold spaces), utime and stime are the 12th and 13th fields.
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * MS_PER_CLOCK_TICK;
-}
-
 /** Opens a stream on each order, 500 at a time, each once its first event came. */
 async function followAll(origin: string, orders: { orderNum: number; buyer: BenchUser }[]): Promise<Followed[]> {
   const streams: Followed[] = [];
@@ -237,7 +226,7 @@ export async function measureOpenStreams(
   const observer = await PublishObserver.start({ redisUrl: config.redisUrl, channel: orderChangesChannel(config) });
   const clientLoopDelay = monitorEventLoopDelay({ resolution: 5 });
   clientLoopDelay.enable();
-  const apiCpuBefore = cpuMsOf(api.pid);
+  const apiCpuBefore = processCpuMs(api.pid);
   const clientCpuBefore = process.cpuUsage();
   const machineCpuBefore = machineCpuTicks();
   const resumedAt = Date.now();
@@ -249,12 +238,12 @@ export async function measureOpenStreams(
   const clientCpu = process.cpuUsage(clientCpuBefore);
   clientLoopDelay.disable();
   await sleep(500);
-  const apiCpuMs = cpuMsOf(api.pid) - apiCpuBefore;
+  const apiCpuMs = processCpuMs(api.pid) - apiCpuBefore;
   const heardAt = await observer.stop();
-  const apiCpuBeforeClose = cpuMsOf(api.pid);
+  const apiCpuBeforeClose = processCpuMs(api.pid);
   for (const stream of streams) stream.socket.destroy();
   await sleep(500);
-  const apiCloseCpuMs = cpuMsOf(api.pid) - apiCpuBeforeClose;
+  const apiCloseCpuMs = processCpuMs(api.pid) - apiCpuBeforeClose;
   const delays = settledAt.flatMap((at, i) => {
     const heard = heardAt.get(orders[i].orderNum);
     return at === undefined || heard === undefined ? [] : [at - heard];

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -32,6 +33,16 @@ export class BenchProcess {
     const args = [...nodeArgs, ...(fromSource ? ['--import', 'tsx', path.join(RUNTIME_ROOT, `${module}.ts`)] : [path.join(RUNTIME_ROOT, `${module}.js`)])];
     const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'ignore', 'inherit'] });
     return new BenchProcess(name, child);
+  }
+
+  /**
+   * A process that keeps one core busy at the lowest CPU priority (nice 19), as a worker draining
+   * beside MySQL is (WORKER_NICE), until stopped: what sharing the cores costs MySQL, measured.
+   */
+  static busyCore(): BenchProcess {
+    const child = spawn(process.execPath, ['-e', 'for (;;);'], { stdio: 'ignore' });
+    os.setPriority(child.pid!, 19);
+    return new BenchProcess('busy core', child);
   }
 
   stop(): Promise<void> {

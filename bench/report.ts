@@ -4,7 +4,7 @@ import { marked } from 'marked';
 import { STOCK_KINDS, type CapacityReport } from './capacity';
 import { capacityChart, scenarioChart, soakChart } from './charts';
 import type { DrainMeasurement } from './drain';
-import type { LoadResult } from './load';
+import { median, type LoadResult } from './load';
 import { machineCpuOf, type MachineCpuShare } from './machine-cpu';
 import type { OpenStreams, SettleLatency } from './order-watch';
 import type { ScenarioResult } from './scenarios';
@@ -32,6 +32,13 @@ export interface ScenarioReport extends Omit<ScenarioResult, 'acceptedOrderNums'
   invariantViolations: string[];
 }
 
+/** One run of the bare MySQL limit (bench/mysql-limit.ts). */
+interface BareMysqlRun {
+  ordersPerSecond: number;
+  machineCpu: MachineCpuShare;
+  cpuUsPerOrder: Record<string, number>;
+}
+
 export interface BenchReport {
   date: string;
   scenario: string;
@@ -48,8 +55,10 @@ export interface BenchReport {
   hotItem?: {
     drain: Omit<DrainMeasurement, 'orderNums'>[];
     seedDesign: LoadResult[];
-    bareMysqlBatches: { ordersPerBatch: number; ordersPerSecond: number; machineCpu: MachineCpuShare }[];
-    medians: { drain: number; seedDesign: number; bareMysql: number };
+    bareMysqlBatches: (BareMysqlRun & { ordersPerBatch: number })[];
+    /** The limit again, each run beside a process keeping one core busy at nice 19 (as a draining worker is). */
+    bareMysqlBesideBusyCore: BareMysqlRun[];
+    medians: { drain: number; seedDesign: number; bareMysql: number; bareMysqlBesideBusyCore: number };
     invariantViolations: string[];
   };
   scenarios: ScenarioReport[];
@@ -92,11 +101,33 @@ function hotItemSection(hotItem: NonNullable<BenchReport['hotItem']>): string[] 
     `| this service: one item's line drained by the workers | ${fixed(hotItem.medians.drain)} | ${machineCpuOf(hotItem.drain.map((drain) => drain.machineCpu))} |`,
     `| seed's first design: one SELECT … FOR UPDATE transaction per order, 16 connections | ${fixed(hotItem.medians.seedDesign)} | |`,
     `| limit: the bare MySQL statements of as many orders in batches of ${hotItem.bareMysqlBatches[0]?.ordersPerBatch ?? 0}, each sent ahead on a connection of its own behind the one before, as the drain sends them, each run beside a drain run | ${fixed(hotItem.medians.bareMysql)} | ${machineCpuOf(hotItem.bareMysqlBatches.map((batches) => batches.machineCpu))} |`,
+    `| the limit again, each run beside a process keeping one core busy at nice 19, as a draining worker is (WORKER_NICE) | ${fixed(hotItem.medians.bareMysqlBesideBusyCore)} | ${machineCpuOf(hotItem.bareMysqlBesideBusyCore.map((run) => run.machineCpu))} |`,
     '',
-    `Each run (orders/s): drains ${hotItem.drain.map((drain) => fixed(drain.ordersPerSecond)).join(', ')}; limits ${hotItem.bareMysqlBatches.map((batches) => fixed(batches.ordersPerSecond)).join(', ')}. Before them every worker drained, untimed (one item in each partition at once, a round per worker).`,
+    `Each run (orders/s): drains ${hotItem.drain.map((drain) => fixed(drain.ordersPerSecond)).join(', ')}; limits ${hotItem.bareMysqlBatches.map((batches) => fixed(batches.ordersPerSecond)).join(', ')}; limits beside the busy core ${hotItem.bareMysqlBesideBusyCore.map((run) => fixed(run.ordersPerSecond)).join(', ')}. Before them every worker drained, untimed (one item in each partition at once, a round per worker).`,
+    '',
+    ...cpuPerOrderTable([
+      ['drains', hotItem.drain],
+      ['limits', hotItem.bareMysqlBatches],
+      ['limits beside the busy core', hotItem.bareMysqlBesideBusyCore],
+    ]),
     '',
     `Invariants after the drain runs: ${hotItem.invariantViolations.length ? hotItem.invariantViolations.join('; ') : 'all hold'}.`,
     '',
+  ];
+}
+
+/**
+ * CPU µs an order by process (medians of the runs): what the drain needs besides MySQL's own, and
+ * what MySQL's own becomes when it shares the cores.
+ */
+function cpuPerOrderTable(rows: [string, { cpuUsPerOrder: Record<string, number> }[]][]): string[] {
+  const roles = [...new Set(rows.flatMap(([, runs]) => runs.flatMap((run) => Object.keys(run.cpuUsPerOrder))))];
+  return [
+    `CPU an order, µs (medians of the runs; the processes' /proc/<pid>/stat, Redis's INFO cpu; "bench" is the bench process, the limit's client):`,
+    '',
+    `| | ${roles.join(' | ')} |`,
+    `|---|${roles.map(() => '---|').join('')}`,
+    ...rows.map(([label, runs]) => `| ${label} | ${roles.map((role) => fixed(median(runs.map((run) => run.cpuUsPerOrder[role] ?? 0)), 1)).join(' | ')} |`),
   ];
 }
 

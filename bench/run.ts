@@ -19,7 +19,7 @@ import { measureBareBatchStatements } from './mysql-limit';
 import type { StepPlan } from './open-model';
 import { BenchProcess, PROJECT_ROOT, untilFileHasContent, waitUntilUp } from './processes';
 import { writeReport, type BenchReport, type Check, type ScenarioReport } from './report';
-import { machineCpuOf } from './machine-cpu';
+import { localMysqlPids, machineCpuOf, type CpuRoles } from './machine-cpu';
 import { measureOpenStreams, measureSettleLatencyDuringSpike, type OpenStreams, type SettleLatency } from './order-watch';
 import { intakeP99Of, recordsFileOf, runScenario } from './scenarios';
 import { benchServiceEnv } from './service-env';
@@ -184,7 +184,7 @@ async function measureHttp(bench: Bench): Promise<{ http: NonNullable<BenchRepor
  * code not yet optimized and its heap not yet grown (two major collections with 10-20 ms marking
  * steps in it), ran 10-25% slower than its next; which timed drains met a cold worker was chance.
  */
-async function warmUpWorkers({ config, db, redis, orderQueues, sellerNum, buyers }: Bench): Promise<void> {
+async function warmUpWorkers({ config, db, redis, orderQueues, sellerNum, buyers }: Bench, cpuRoles: CpuRoles): Promise<void> {
   const items = config.queuePartitions;
   const rounds = Number(args.workers);
   // As many orders in all as one timed drain.
@@ -194,15 +194,21 @@ async function warmUpWorkers({ config, db, redis, orderQueues, sellerNum, buyers
     await Promise.all(
       Array.from({ length: items }, async (_, i) => {
         const item = await seedItem(db, redis, sellerNum, { title: `warm-up ${round}.${i + 1}`, price: 1000, stock: orders });
-        await measureHotItemDrain(config, redis, orderQueues, item, buyers, orders);
+        await measureHotItemDrain(config, redis, orderQueues, item, buyers, orders, cpuRoles);
         await waitUntilItemSettled(db, redis, item.itemNum);
       }),
     );
   }
 }
 
+/** The hot-item part's CPU split: MySQL (when on this machine), the workers, the API, the bench itself (the limit's client) and the Redis server. */
+function hotItemCpuRoles(bench: Bench, service: ServiceProcess[]): CpuRoles {
+  const pidsOf = (name: string) => service.filter(({ running }) => running.name.startsWith(name)).map(({ running }) => running.child.pid!);
+  return { redis: bench.redis, pids: { mysql: localMysqlPids(), workers: pidsOf('worker'), api: pidsOf('api'), bench: [process.pid] } };
+}
+
 /** A hot item's line drained by the workers, beside the seed design's locking transactions and the bare MySQL limit. */
-async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<BenchReport['hotItem']>; checks: Check[] }> {
+async function measureHotItem(bench: Bench, cpuRoles: CpuRoles): Promise<{ hotItem: NonNullable<BenchReport['hotItem']>; checks: Check[] }> {
   const { config, db, redis, orderQueues } = bench;
   type HotItem = NonNullable<BenchReport['hotItem']>;
   const drains: HotItem['drain'] = [];
@@ -214,22 +220,32 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
     log(`hot item run ${run}/${sizes.runs}: draining ${sizes.drainOrders} orders of one item`);
     // Stock for every order: the gate admits no order for units that payments in flight hold.
     const hotItem = await seedItem(db, redis, bench.sellerNum, { title: `hot ${run}`, price: 1000, stock: sizes.drainOrders });
-    const { orderNums, ...drain } = await measureHotItemDrain(config, redis, orderQueues, hotItem, bench.buyers, sizes.drainOrders);
+    const { orderNums, ...drain } = await measureHotItemDrain(config, redis, orderQueues, hotItem, bench.buyers, sizes.drainOrders, cpuRoles);
     drains.push(drain);
     await waitUntilItemSettled(db, redis, hotItem.itemNum);
     invariantViolations.push(...(await auditItemInvariants(db, hotItem.itemNum, orderNums)));
   };
+  const limitOf = () => measureBareBatchStatements(config, limitItem.itemNum, bench.buyers.map((buyer) => buyer.userNum), ordersPerBatch, Math.ceil(sizes.drainOrders / ordersPerBatch), cpuRoles);
   const limitRun = async (run: number) => {
     log(`hot item run ${run}/${sizes.runs}: limit, bare MySQL statements of as many orders, ${ordersPerBatch} a batch`);
-    const batches = Math.ceil(sizes.drainOrders / ordersPerBatch);
-    bareMysqlBatches.push({ ordersPerBatch, ...(await measureBareBatchStatements(config, limitItem.itemNum, bench.buyers.map((buyer) => buyer.userNum), ordersPerBatch, batches)) });
+    bareMysqlBatches.push({ ordersPerBatch, ...(await limitOf()) });
   };
-  await warmUpWorkers(bench);
+  await warmUpWorkers(bench, cpuRoles);
   // Each drain is paired with the limit on as many orders, the pair's order swapped every run, so
   // that both meet MySQL in the same state (its tables as large, its log as full, as warm).
   for (let run = 1; run <= sizes.runs; run++) {
     const pair = run % 2 === 1 ? [drainRun, limitRun] : [limitRun, drainRun];
     for (const part of pair) await part(run);
+  }
+  const besideBusyCore: HotItem['bareMysqlBesideBusyCore'] = [];
+  for (let run = 1; run <= sizes.runs; run++) {
+    log(`hot item run ${run}/${sizes.runs}: limit beside a process keeping a core busy at nice 19`);
+    const busyCore = BenchProcess.busyCore();
+    try {
+      besideBusyCore.push(await limitOf());
+    } finally {
+      await busyCore.stop();
+    }
   }
   await db.raw('INSERT INTO seed_stocks (item_id, quantity) VALUES (1, 100000000)');
   const seedDesign: LoadResult[] = [];
@@ -238,9 +254,9 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
     const placeAndPay = { url: `http://127.0.0.1:${PORTS.seedDesign}/api/v1/orders/place-and-pay`, method: 'POST' as const, body: '{"buyerNum":1,"itemNum":1,"quantity":1,"price":1000}' };
     seedDesign.push(await measure(placeAndPay, 64, sizes.seconds));
   }
-  const medians = { drain: median(drains.map((d) => d.ordersPerSecond)), seedDesign: rateOf(seedDesign), bareMysql: median(bareMysqlBatches.map((b) => b.ordersPerSecond)) };
+  const medians = { drain: median(drains.map((d) => d.ordersPerSecond)), seedDesign: rateOf(seedDesign), bareMysql: median(bareMysqlBatches.map((b) => b.ordersPerSecond)), bareMysqlBesideBusyCore: median(besideBusyCore.map((run) => run.ordersPerSecond)) };
   return {
-    hotItem: { drain: drains, seedDesign, bareMysqlBatches, medians, invariantViolations },
+    hotItem: { drain: drains, seedDesign, bareMysqlBatches, bareMysqlBesideBusyCore: besideBusyCore, medians, invariantViolations },
     checks: [
       {
         name: 'hot-item drain vs seed design',
@@ -251,7 +267,7 @@ async function measureHotItem(bench: Bench): Promise<{ hotItem: NonNullable<Benc
       {
         name: 'hot-item drain vs bare MySQL limit',
         target: '≥ 85%',
-        measured: `${((100 * medians.drain) / medians.bareMysql).toFixed(0)}% (${medians.drain.toFixed(0)} vs ${medians.bareMysql.toFixed(0)} orders/s; cores busy (hypervisor steal): drains ${machineCpuOf(drains.map((drain) => drain.machineCpu))}, limit ${machineCpuOf(bareMysqlBatches.map((batches) => batches.machineCpu))})`,
+        measured: `${((100 * medians.drain) / medians.bareMysql).toFixed(0)}% (${medians.drain.toFixed(0)} vs ${medians.bareMysql.toFixed(0)} orders/s; cores busy (hypervisor steal): drains ${machineCpuOf(drains.map((drain) => drain.machineCpu))}, limit ${machineCpuOf(bareMysqlBatches.map((batches) => batches.machineCpu))}; the limit beside a core kept busy at nice 19: ${medians.bareMysqlBesideBusyCore.toFixed(0)} orders/s, the drain ${((100 * medians.drain) / medians.bareMysqlBesideBusyCore).toFixed(0)}% of it)`,
         pass: medians.drain >= 0.85 * medians.bareMysql,
       },
       { name: 'hot-item drain invariants', target: 'all hold', measured: invariantViolations.length ? `${invariantViolations.length} violations` : 'all hold', pass: invariantViolations.length === 0 },
@@ -489,7 +505,7 @@ async function main(): Promise<void> {
       checks.push(...passed);
     }
     if (wants('hot-item')) {
-      const { hotItem, checks: passed } = await measureHotItem(bench);
+      const { hotItem, checks: passed } = await measureHotItem(bench, hotItemCpuRoles(bench, service));
       report.hotItem = hotItem;
       checks.push(...passed);
     }
