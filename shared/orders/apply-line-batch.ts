@@ -148,7 +148,7 @@ function walkBatch(db: Db, itemNum: number, entries: LineEntry[], stock: StockLe
   const now = new Date();
   const writes = orderChangeWrites(db, batch.changes(), now);
   if (batch.payments.length) {
-    writes.push(() => bulkInsertSql('payments', batch.payments.map((payment) => ({ ...payment, status: 'PAID', paid_at: now }))));
+    writes.push(() => bulkInsertSql('payments', batch.payments.map(({ order_id, amount }) => ({ order_id, amount, status: 'PAID', paid_at: now }))));
   }
   let stockAfter = stock;
   if (batch.unitsLeft !== stock.quantity) {
