@@ -461,7 +461,9 @@ async function main(): Promise<void> {
   await recreateDatabase(config);
   await deleteKeysUnderPrefix(config);
   const db = createDb(config);
-  const redis = createRedis(config);
+  // Patient: it enters thousands of orders at once for the drains, more than a second's worth of
+  // Redis's work at times, which a fail-fast client (a buyer's request's) would time out.
+  const redis = createRedis(config, 'patient');
   await redis.connect();
   const orderQueues = createOrderQueues(config);
 
