@@ -12,9 +12,10 @@ import { cpuMsByRole, cpuUsPerOrderSince, machineCpuShareSince, machineCpuTicks,
  * (each order's buyer is checked against `users` and placed in the buyer index, which for one
  * buyer alone would be one hot page), every one PAID. Its statements are made and sent as the drain makes and sends a batch walked
  * ahead (their SQL written by the same functions while the batch before is in MySQL; each batch
- * sent as soon as it is made, as one query on a connection of its own that locks, checks the
- * level, writes and commits, behind the batch before): what is compared is the statements, not the
- * client's way to them.
+ * one query that locks, checks the level, writes and commits): what is compared is the statements,
+ * not the client's way to them. On one connection (DESIGN §8's limit) a batch is sent when the one
+ * before has committed; on two, as the drain sends them, as soon as it is made, on a connection of
+ * its own, behind the batch before.
  */
 export async function measureBareBatchStatements(
   config: Pick<Config, 'databaseUrl'>,
@@ -23,8 +24,10 @@ export async function measureBareBatchStatements(
   ordersPerBatch: number,
   batches: number,
   cpuRoles: CpuRoles,
+  connections: 1 | 2,
 ): Promise<{ ordersPerSecond: number; machineCpu: MachineCpuShare; cpuUsPerOrder: Record<string, number> }> {
-  const db = createDb(config, { pool: { min: 2, max: 2 }, multipleStatements: true });
+  // On one connection the next batch, sent while the one before is in MySQL, waits in the pool for it.
+  const db = createDb(config, { pool: { min: connections, max: connections }, multipleStatements: true });
   try {
     const [{ highest }] = await db('orders').max<{ highest: number | null }[]>({ highest: 'id' });
     const firstOrderNum = Number(highest ?? 0) + 1_000_000;

@@ -49,19 +49,22 @@ describe('The benchmark harness (a seconds-long smoke run, nothing timed)', func
     expect(report.http!.medians.bare).to.be.greaterThan(0);
     expect(report.hotItem!.medians.drain).to.be.greaterThan(0);
     expect(report.hotItem!.invariantViolations).to.deep.equal([]);
-    // Each drain run has its limit run beside it, on as many orders.
-    expect(report.hotItem!.bareMysqlBatches).to.have.length(report.hotItem!.drain.length);
-    expect(report.hotItem!.bareMysqlBesideBusyCore).to.have.length(report.hotItem!.drain.length);
+    // Each drain run has its limit runs beside it, on as many orders.
+    const limits = [...report.hotItem!.bareMysqlOneConnection, ...report.hotItem!.bareMysqlBatches];
+    for (const runs of [report.hotItem!.bareMysqlOneConnection, report.hotItem!.bareMysqlBatches, report.hotItem!.bareMysqlBesideBusyCore]) {
+      expect(runs).to.have.length(report.hotItem!.drain.length);
+    }
+    expect(report.checks.find((check) => check.name === 'hot-item drain vs bare MySQL limit')!.pass).to.equal(report.hotItem!.medians.drain >= 0.85 * report.hotItem!.medians.bareMysqlOneConnection);
     // Each says the CPU an order of each process: the local MySQL's, the workers', the API's, the
     // bench's and Redis's; the drain's Redis steps and the limit's MySQL statements took some.
-    for (const part of [...report.hotItem!.drain, ...report.hotItem!.bareMysqlBatches, ...report.hotItem!.bareMysqlBesideBusyCore]) {
+    for (const part of [...report.hotItem!.drain, ...limits, ...report.hotItem!.bareMysqlBesideBusyCore]) {
       expect(part.cpuUsPerOrder).to.have.all.keys('mysql', 'workers', 'api', 'bench', 'redis');
     }
     expect(report.hotItem!.drain.every((drain) => drain.cpuUsPerOrder.redis > 0)).to.equal(true);
-    expect(report.hotItem!.bareMysqlBatches.some((limit) => limit.cpuUsPerOrder.mysql > 0)).to.equal(true);
+    expect(limits.some((limit) => limit.cpuUsPerOrder.mysql > 0)).to.equal(true);
     // Each drain, limit run and stream drain says how busy the machine's cores were meanwhile (a
     // quick run's 400-order drain can end within one /proc/stat tick, 10 ms, and show none).
-    for (const { busyPercent, stealPercent } of [...report.hotItem!.drain, ...report.hotItem!.bareMysqlBatches, report.openStreams!].map((part) => part.machineCpu)) {
+    for (const { busyPercent, stealPercent } of [...report.hotItem!.drain, ...limits, report.openStreams!].map((part) => part.machineCpu)) {
       expect(busyPercent).to.be.within(0, 100);
       expect(stealPercent).to.be.within(0, 100 - busyPercent);
     }
