@@ -2,6 +2,8 @@ import { expect } from 'chai';
 import request from 'supertest';
 import type { RunningApi } from '../api/server';
 import { startTestApi } from './support/api';
+import { TcpProxy } from './support/tcp-proxy';
+import { startTestWorker } from './support/worker';
 import { testConfig } from './support/test-env';
 import { startApi } from '../api/server';
 import { isolateTestFile } from './support/isolation';
@@ -53,5 +55,28 @@ describe('Health and errors', () => {
     let message = '';
     await startApi(config).catch((error: Error) => (message = error.message));
     expect(message).to.match(/^MySQL not reachable at 127\.0\.0\.1:1: start it or set DATABASE_URL/);
+  });
+
+  it('When MySQL at start takes connections but answers later than the connect timeout (a busy server), the API and a worker wait for it and start', async () => {
+    const { proxy, databaseUrl } = await TcpProxy.inFrontOfTestMysql();
+    try {
+      proxy.cut();
+      const startedAt = Date.now();
+      const starting = Promise.allSettled([startTestApi({ DATABASE_URL: databaseUrl }), startTestWorker({ DATABASE_URL: databaseUrl })]);
+      await new Promise((resolve) => setTimeout(resolve, 2000));
+      proxy.restore();
+      const [slowApi, slowWorker] = await starting;
+      try {
+        expect(slowApi.status, 'the API').to.equal('fulfilled');
+        expect(slowWorker.status, 'the worker').to.equal('fulfilled');
+        expect(Date.now() - startedAt).to.be.at.least(2000);
+        if (slowApi.status === 'fulfilled') await request(slowApi.value.url).get('/ready').expect(200);
+      } finally {
+        if (slowApi.status === 'fulfilled') await slowApi.value.stop();
+        if (slowWorker.status === 'fulfilled') await slowWorker.value.stop();
+      }
+    } finally {
+      await proxy.close();
+    }
   });
 });
