@@ -34,13 +34,22 @@ describe('A spike on one hot item through three worker processes', function () {
     if (failed) throw failed.reason;
     return started;
   };
-  const settledCount = async (itemNum: number) =>
-    Number((await api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED_STATUSES).count({ n: '*' }))[0].n);
+  /** Settled orders of the item; of the orders given if any. */
+  const settledCount = async (itemNum: number, orderNums?: number[]) => {
+    const settled = api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED_STATUSES);
+    if (orderNums) void settled.whereIn('id', orderNums);
+    return Number((await settled.count({ n: '*' }))[0].n);
+  };
   const waitUntilSettled = (itemNum: number, orders: number, timeoutMs = 30_000) =>
     waitFor(`${orders} orders of item ${itemNum} to settle`, async () => (await settledCount(itemNum)) >= orders, timeoutMs, 100);
+  const waitUntilTheseSettle = (itemNum: number, orderNums: number[]) =>
+    waitFor(`the ${orderNums.length} orders given of item ${itemNum} to settle`, async () => (await settledCount(itemNum, orderNums)) === orderNums.length, 30_000, 100);
   const stockInMysql = async (itemNum: number) => Number((await api.ctx.db('stocks').where({ item_id: itemNum }).first()).quantity);
-  const outcomes = async (itemNum: number) => {
-    const rows: { status: string; n: number }[] = await api.ctx.db('orders').where({ item_id: itemNum }).groupBy('status').select('status').count({ n: '*' });
+  /** Orders of the item by status; of the orders given if any. */
+  const outcomes = async (itemNum: number, orderNums?: number[]) => {
+    const orders = api.ctx.db('orders').where({ item_id: itemNum });
+    if (orderNums) void orders.whereIn('id', orderNums);
+    const rows: { status: string; n: number }[] = await orders.groupBy('status').select('status').count({ n: '*' });
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   };
 
@@ -175,8 +184,11 @@ describe('A spike on one hot item through three worker processes', function () {
   it('When payments are simulated, the share declined for customer reasons is within binomial bounds of PAYMENT_FAILURE_RATE', async () => {
     const item = await insertItem(api.ctx.db, api.ctx.redis, seller.userNum, { stock: 100_000 });
     const spike = await runSpike(api.url, buyers, item, 1000);
-    await waitUntilSettled(item.itemNum, spike.paying.length);
-    const counts = await outcomes(item.itemNum);
+    // On a loaded machine an answer can be a 503 whose step ran all the same (its reply came past
+    // the 1 s command timeout): such an order may be paid, so only the payments answered 202 count.
+    expect(spike.unexpected.filter((answer) => !/ 503 /.test(answer))).to.deep.equal([]);
+    await waitUntilTheseSettle(item.itemNum, spike.paying);
+    const counts = await outcomes(item.itemNum, spike.paying);
     const n = spike.paying.length;
     const rate = api.ctx.config.paymentFailureRate;
     const sigma = Math.sqrt(n * rate * (1 - rate));
