@@ -8,16 +8,18 @@ import { describeRedis } from './redis';
 class DependencyError extends Error {}
 
 /**
- * A MySQL that takes a connection but is slow to answer its handshake (a busy server, past the
- * 800 ms connect timeout the request path keeps) is tried again at start-up for this long before
- * the process gives up; one that refuses (nothing listening, credentials or database refused)
- * fails at once.
+ * A MySQL whose handshake is answered late (a busy server, or a process of ours starved of CPU,
+ * as a worker at WORKER_NICE can be on loaded cores) is past the 800 ms connect timeout or the 1 s
+ * wait for a pooled connection that the request path keeps. At start-up it is tried again for this
+ * long before the process gives up; one that refuses (nothing listening, credentials or database
+ * refused) fails at once.
  */
 const MYSQL_STARTUP_PATIENCE_MS = 15_000;
 const MYSQL_STARTUP_RETRY_PAUSE_MS = 200;
 
-function isConnectTimeout(error: unknown): boolean {
-  return (error as { code?: string } | undefined)?.code === 'ETIMEDOUT';
+function isAnsweredLate(error: unknown): boolean {
+  const { code, name } = (error ?? {}) as { code?: string; name?: string };
+  return code === 'ETIMEDOUT' || name === 'KnexTimeoutError';
 }
 
 export async function assertMysqlReachable(db: Db, databaseUrl: string): Promise<void> {
@@ -28,7 +30,7 @@ export async function assertMysqlReachable(db: Db, databaseUrl: string): Promise
         await db.raw('SELECT 1');
         return;
       } catch (error) {
-        if (!isConnectTimeout(error) || Date.now() + MYSQL_STARTUP_RETRY_PAUSE_MS >= deadline) throw error;
+        if (!isAnsweredLate(error) || Date.now() + MYSQL_STARTUP_RETRY_PAUSE_MS >= deadline) throw error;
         await sleep(MYSQL_STARTUP_RETRY_PAUSE_MS);
       }
     }
