@@ -1,8 +1,8 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import type { Redis } from 'ioredis';
 import type { Db } from './db';
 import { describeMysql } from './db';
 import { describeRedis } from './redis';
+import { withTransientRetry } from './transient-retry';
 
 /** Start-up checks that fail with a message telling the operator what to do. */
 class DependencyError extends Error {}
@@ -15,7 +15,6 @@ class DependencyError extends Error {}
  * refused) fails at once.
  */
 const MYSQL_STARTUP_PATIENCE_MS = 15_000;
-const MYSQL_STARTUP_RETRY_PAUSE_MS = 200;
 
 function isAnsweredLate(error: unknown): boolean {
   const { code, name } = (error ?? {}) as { code?: string; name?: string };
@@ -25,15 +24,13 @@ function isAnsweredLate(error: unknown): boolean {
 export async function assertMysqlReachable(db: Db, databaseUrl: string): Promise<void> {
   const deadline = Date.now() + MYSQL_STARTUP_PATIENCE_MS;
   try {
-    for (;;) {
-      try {
-        await db.raw('SELECT 1');
-        return;
-      } catch (error) {
-        if (!isAnsweredLate(error) || Date.now() + MYSQL_STARTUP_RETRY_PAUSE_MS >= deadline) throw error;
-        await sleep(MYSQL_STARTUP_RETRY_PAUSE_MS);
-      }
-    }
+    await withTransientRetry(() => db.raw('SELECT 1'), {
+      retryable: isAnsweredLate,
+      attempts: Infinity,
+      firstDelayMs: 200,
+      maxDelayMs: 200,
+      giveUp: () => Date.now() >= deadline,
+    });
   } catch (error) {
     throw new DependencyError(
       `MySQL not reachable at ${describeMysql(databaseUrl)}: start it or set DATABASE_URL (${(error as Error).message})`,

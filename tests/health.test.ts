@@ -60,11 +60,11 @@ describe('Health and errors', () => {
   it('When MySQL at start takes connections but answers later than the connect timeout (a busy server), the API and a worker wait for it and start', async () => {
     const { proxy, databaseUrl } = await TcpProxy.inFrontOfTestMysql();
     try {
-      proxy.cut();
+      proxy.hold();
       const startedAt = Date.now();
       const starting = Promise.allSettled([startTestApi({ DATABASE_URL: databaseUrl }), startTestWorker({ DATABASE_URL: databaseUrl })]);
       await new Promise((resolve) => setTimeout(resolve, 2000));
-      proxy.restore();
+      proxy.release();
       const [slowApi, slowWorker] = await starting;
       try {
         expect(slowApi.status, 'the API').to.equal('fulfilled');

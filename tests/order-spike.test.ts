@@ -34,22 +34,20 @@ describe('A spike on one hot item through three worker processes', function () {
     if (failed) throw failed.reason;
     return started;
   };
-  /** Settled orders of the item; of the orders given if any. */
-  const settledCount = async (itemNum: number, orderNums?: number[]) => {
-    const settled = api.ctx.db('orders').where({ item_id: itemNum }).whereIn('status', SETTLED_STATUSES);
-    if (orderNums) void settled.whereIn('id', orderNums);
-    return Number((await settled.count({ n: '*' }))[0].n);
+  /** The item's orders; those given among them if any. */
+  const ordersOf = (itemNum: number, orderNums?: number[]) => {
+    const orders = api.ctx.db('orders').where({ item_id: itemNum });
+    return orderNums ? orders.whereIn('id', orderNums) : orders;
   };
+  const settledCount = async (itemNum: number, orderNums?: number[]) =>
+    Number((await ordersOf(itemNum, orderNums).whereIn('status', SETTLED_STATUSES).count({ n: '*' }))[0].n);
   const waitUntilSettled = (itemNum: number, orders: number, timeoutMs = 30_000) =>
     waitFor(`${orders} orders of item ${itemNum} to settle`, async () => (await settledCount(itemNum)) >= orders, timeoutMs, 100);
   const waitUntilTheseSettle = (itemNum: number, orderNums: number[]) =>
     waitFor(`the ${orderNums.length} orders given of item ${itemNum} to settle`, async () => (await settledCount(itemNum, orderNums)) === orderNums.length, 30_000, 100);
   const stockInMysql = async (itemNum: number) => Number((await api.ctx.db('stocks').where({ item_id: itemNum }).first()).quantity);
-  /** Orders of the item by status; of the orders given if any. */
   const outcomes = async (itemNum: number, orderNums?: number[]) => {
-    const orders = api.ctx.db('orders').where({ item_id: itemNum });
-    if (orderNums) void orders.whereIn('id', orderNums);
-    const rows: { status: string; n: number }[] = await orders.groupBy('status').select('status').count({ n: '*' });
+    const rows: { status: string; n: number }[] = await ordersOf(itemNum, orderNums).groupBy('status').select('status').count({ n: '*' });
     return Object.fromEntries(rows.map((row) => [row.status, Number(row.n)]));
   };
 

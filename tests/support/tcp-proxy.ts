@@ -9,15 +9,19 @@ import { testEnv } from './test-env';
  * cut(): every open connection is reset (as when the server dies or a firewall starts rejecting)
  * and new connections are accepted but never answered (as a network partition: the client
  * waits until its own timeout). restore(): connections held meanwhile are dropped and new ones
- * are forwarded again.
+ * are forwarded again. hold() and release() model a server that answers late instead: connections
+ * made meanwhile reach it once released.
  */
 export class TcpProxy {
   private cutOff = false;
+  /** While set, new connections wait here unanswered (hold()) until release() forwards them. */
+  private held: Socket[] | undefined;
   private readonly open = new Set<Socket>();
 
   private constructor(
     private readonly server: Server,
     readonly port: number,
+    private readonly target: { host: string; port: number },
   ) {}
 
   /** A proxy in front of the test MySQL, and the test DATABASE_URL through it. */
@@ -32,8 +36,8 @@ export class TcpProxy {
     const server = createServer();
     server.listen(0, '127.0.0.1');
     await once(server, 'listening');
-    const proxy = new TcpProxy(server, (server.address() as { port: number }).port);
-    server.on('connection', (client) => proxy.accept(client, target));
+    const proxy = new TcpProxy(server, (server.address() as { port: number }).port, target);
+    server.on('connection', (client) => proxy.accept(client));
     return proxy;
   }
 
@@ -55,6 +59,18 @@ export class TcpProxy {
     this.cutOff = false;
   }
 
+  /** New connections are accepted and left unanswered, as by a server too busy to answer them yet; open ones go on. */
+  hold(): void {
+    this.held = [];
+  }
+
+  /** Connections held meanwhile reach the dependency now, late (those their clients gave up on are gone), and new ones at once. */
+  release(): void {
+    const held = this.held ?? [];
+    this.held = undefined;
+    for (const client of held) if (!client.destroyed) this.forward(client);
+  }
+
   async close(): Promise<void> {
     this.dropAll();
     const closed = once(this.server, 'close');
@@ -62,10 +78,15 @@ export class TcpProxy {
     await closed;
   }
 
-  private accept(client: Socket, target: { host: string; port: number }): void {
+  private accept(client: Socket): void {
     this.track(client);
     if (this.cutOff) return;
-    const upstream = this.track(createConnection(target));
+    if (this.held) this.held.push(client);
+    else this.forward(client);
+  }
+
+  private forward(client: Socket): void {
+    const upstream = this.track(createConnection(this.target));
     client.pipe(upstream).pipe(client);
     const closeBoth = () => {
       client.destroy();
